@@ -91,10 +91,14 @@ export function loadDataset(files: Record<string, string>): Dataset {
       continue;
     }
     const shape = (t.schema as unknown as z.ZodObject<z.ZodRawShape>).shape ?? innerShape(t.schema);
-    const res = parseCsv(f.text, file, t.schema, Object.keys(shape));
+    const res = parseCsv(f.text, file, t.schema as z.ZodType<Record<string, unknown>>, Object.keys(shape));
     problems.push(...res.problems);
     parsed[t.id] = res.rows;
   }
+
+  // Row-level problems first: relations between tables are only checked on clean rows,
+  // so one typo does not cascade into a page of follow-on errors.
+  if (problems.length) throw new DataError(problems);
 
   const at = (table: string, row: Located<unknown>, column: string, message: string): Problem => ({
     file: fileOf[table], line: row.line, column, value: row.raw[column], message,

@@ -4,6 +4,8 @@
  */
 import { z } from 'astro/zod';
 import { figureFields, refineFigure, TOPICS } from './figure.ts';
+
+const { id: idField, ...figureRest } = figureFields;
 import { areaCode, figureId, isoDateOrEmpty, msg, optionalText, text } from './fields.ts';
 
 const oneOf = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
@@ -16,27 +18,27 @@ export const PAIR_TYPES = ['school', 'township', 'village', 'village_enterprise'
 
 export const figuresSchema = z
   .object({
-    id: figureFields.id,
+    id: idField,
     topic: oneOf(TOPICS, '专题').describe('Topic page the figure belongs to: monitoring, income, funds, eastwest, villages or survey.'),
-    ...figureFields,
+    ...figureRest,
   })
   .superRefine(refineFigure);
 
 export const monitoringSchema = z
   .object({
-    id: figureFields.id,
+    id: idField,
     category: oneOf(CATEGORIES, '户类').describe('Household category: unstable 脱贫不稳定户, marginal 边缘易致贫户, sudden 突发严重困难户, all 全部.'),
     status: oneOf(STATUSES, '状态').describe('Monitoring status: new 新增监测对象 (the screening round), monitored 纳入监测, eliminated 已消除风险, not_eliminated 尚未消除风险.'),
     measure: oneOf(MEASURES, '计量').describe('What is counted: households 户 or persons 人.'),
-    ...figureFields,
+    ...figureRest,
   })
   .superRefine(refineFigure);
 
 export const pairingsSchema = z
   .object({
-    id: figureFields.id,
+    id: idField,
     pair_type: oneOf(PAIR_TYPES, '结对类型').describe('Kind of Quzhou–Mianyang pairing: school 学校, township 镇乡, village 村村, village_enterprise 村企.'),
-    ...figureFields,
+    ...figureRest,
   })
   .superRefine(refineFigure);
 

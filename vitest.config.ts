@@ -1,0 +1,23 @@
+import { defineConfig } from 'vitest/config';
+
+// Two projects: `unit` runs pure modules with no build; `site` builds the portal once,
+// starts the built server (tests/support/globalSetup.ts) and tests it over HTTP and in
+// a real browser.
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'site',
+          include: ['tests/integration/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/support/globalSetup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // One browser and one server on a 2-core machine: run files one after another.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});

@@ -284,7 +284,7 @@ export function validateSubmission(input: Record<string, unknown>): ValidationRe
     ok: true,
     value: {
       type: v.type,
-      message: v.message,
+      message: v.message!, // required by the schema
       name: v.name ?? null,
       contact: contact?.value ?? null,
       contactKind: contact?.kind ?? null,

@@ -1,0 +1,83 @@
+// Small CSV helpers shared by the data scripts and validators.
+// Reading: accepts a UTF-8 BOM and CRLF line endings (what Excel writes).
+// Writing: UTF-8 without BOM, LF line endings, RFC 4180 quoting only where needed.
+import Papa from 'papaparse';
+
+export interface CsvRecord {
+  /** 1-based line number in the file where this record starts (the header is line 1). */
+  line: number;
+  /** Field values keyed by header name. Missing trailing fields are ''. */
+  values: Record<string, string>;
+  /** Number of fields actually present on the line. */
+  fieldCount: number;
+}
+
+export interface ParsedCsv {
+  header: string[];
+  records: CsvRecord[];
+}
+
+/** Strip a leading UTF-8 byte-order mark. */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * Parse CSV text with a header row. Blank lines are skipped; every record
+ * carries the line number it starts on so validators can point at it.
+ */
+export function parseCsv(text: string): ParsedCsv {
+  const src = stripBom(text);
+  // Offsets of every line start, for offset → line number.
+  const lineStarts = [0];
+  for (let i = 0; i < src.length; i++) if (src.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  const lineAt = (offset: number): number => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+
+  const rows: { fields: string[]; start: number }[] = [];
+  let prevCursor = 0;
+  Papa.parse<string[]>(src, {
+    header: false,
+    skipEmptyLines: false,
+    step: (result) => {
+      const start = prevCursor;
+      prevCursor = result.meta.cursor;
+      rows.push({ fields: result.data, start });
+    },
+  });
+
+  const nonEmpty = rows.filter((r) => !(r.fields.length === 1 && r.fields[0].trim() === ''));
+  if (nonEmpty.length === 0) return { header: [], records: [] };
+  const header = nonEmpty[0].fields.map((h) => h.trim());
+  const records: CsvRecord[] = nonEmpty.slice(1).map((r) => {
+    const values: Record<string, string> = {};
+    header.forEach((h, i) => {
+      values[h] = r.fields[i] ?? '';
+    });
+    // The cursor after a row sits just past its line terminator; the row itself
+    // starts at the previous cursor, possibly preceded by skipped blank lines.
+    let start = r.start;
+    while (start < src.length && (src[start] === '\n' || src[start] === '\r')) start++;
+    return { line: lineAt(start), values, fieldCount: r.fields.length };
+  });
+  return { header, records };
+}
+
+function quoteField(value: string): string {
+  return /[",\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** Serialise rows to CSV: header first, LF endings, trailing newline, no BOM. */
+export function toCsv(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
+  const lines = [header.map(quoteField).join(',')];
+  for (const row of rows) lines.push(row.map((v) => quoteField(String(v))).join(','));
+  return lines.join('\n') + '\n';
+}

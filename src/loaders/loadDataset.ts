@@ -13,7 +13,7 @@ import { div, isTerminating, mul, parseDecimal, toDecimalString, toFixed } from 
 import { evaluate, holds, parseCheck, parseFormula, references, render, SHOWN_COMPARISON, type CheckExpr, type Expr } from '../lib/expression.ts';
 import { msg } from '../schemas/fields.ts';
 import type { PeriodType, Topic } from '../schemas/figure.ts';
-import { TABLES, type CheckRow, type CountyPairRow, type DivisionRow, type SourceRow, type UnitRow } from '../schemas/tables.ts';
+import { TABLES, type ChangelogRow, type CheckRow, type CountyPairRow, type DivisionRow, type SourceRow, type UnitRow } from '../schemas/tables.ts';
 import { parseCsv, type Located } from './parseCsv.ts';
 import { DataError, type Problem } from './problems.ts';
 
@@ -67,6 +67,8 @@ export interface Dataset {
   divisions: DivisionRow[];
   units: UnitRow[];
   countyPairs: CountyPairRow[];
+  /** Data changes, newest first. */
+  changelog: ChangelogRow[];
   checks: CheckResult[];
   /** Validated rows of every table, as in the CSV, for downloads. */
   tables: Record<string, Record<string, unknown>[]>;
@@ -239,6 +241,13 @@ export function loadDataset(files: Record<string, string>): Dataset {
     }
   }
 
+  const tableIds = new Set<string>(TABLES.map((t) => t.id));
+  for (const row of parsed.changelog) {
+    for (const t of String(row.data.tables).split(';').map((x) => x.trim())) {
+      if (!tableIds.has(t)) problems.push(at('changelog', row, 'tables', msg(`未知的表“${t}”：请使用 ${[...tableIds].join('、')}`, `unknown table "${t}": use ${[...tableIds].join(', ')}`)));
+    }
+  }
+
   if (problems.length) throw new DataError(problems);
 
   const ordered = pending.map((p) => figures.get(p.figure.id)!);
@@ -249,6 +258,7 @@ export function loadDataset(files: Record<string, string>): Dataset {
     divisions: rowsOf<DivisionRow>('divisions'),
     units: rowsOf<UnitRow>('units'),
     countyPairs: rowsOf<CountyPairRow>('county-pairs'),
+    changelog: rowsOf<ChangelogRow>('changelog').sort((a, b) => (a.date! < b.date! ? 1 : -1)),
     checks,
     tables: Object.fromEntries(TABLES.map((t) => [t.id, rowsOf<Record<string, unknown>>(t.id)])),
   };

@@ -98,6 +98,15 @@ export const countyPairsSchema = z.object({
   note_zh: optionalText().describe('What the sources say about the pairing.'),
 });
 
+export const changelogSchema = z.object({
+  date: isoDateOrEmpty()
+    .refine((d) => d !== null, { error: msg('请填写变更日期 YYYY-MM-DD', 'the date of the change is required (YYYY-MM-DD)') })
+    .describe('Date the change was published (YYYY-MM-DD).'),
+  tables: text().describe('Ids of the tables the change touched, separated by ";".'),
+  summary_zh: text().describe('What changed and why, in Chinese.'),
+  summary_en: text().describe('What changed and why, in English.'),
+});
+
 export interface TableDef {
   /** File name under data/, also the dataset id for downloads. */
   id: string;
@@ -121,6 +130,7 @@ export const TABLES = [
   { id: 'sources', file: 'sources.csv', title_zh: '数据来源', title_en: 'Sources', description_zh: '本门户引用的全部来源。', schema: sourcesSchema, key: 'id', figures: false },
   { id: 'divisions', file: 'divisions.csv', title_zh: '行政区划', title_en: 'Administrative divisions', description_zh: '四川省、绵阳市及其9个县级行政区的代码与名称。', schema: divisionsSchema, key: 'code', figures: false },
   { id: 'units', file: 'units.csv', title_zh: '计量单位', title_en: 'Units', description_zh: '发布单位与基本单位的换算。', schema: unitsSchema, key: 'unit', figures: false },
+  { id: 'changelog', file: 'changelog.csv', title_zh: '数据更新记录', title_en: 'Data changelog', description_zh: '每次数据变更的日期、涉及的表和说明。', schema: changelogSchema, key: 'date', figures: false },
   { id: 'checks', file: 'checks.csv', title_zh: '交叉核对规则', title_en: 'Cross-checks', description_zh: '构建时逐条验证的数字关系。', schema: checksSchema, key: 'id', figures: false },
 ] as const satisfies readonly TableDef[];
 
@@ -131,6 +141,7 @@ export type PairingsRow = z.output<typeof pairingsSchema>;
 export type SourceRow = z.output<typeof sourcesSchema>;
 export type DivisionRow = z.output<typeof divisionsSchema>;
 export type UnitRow = z.output<typeof unitsSchema>;
+export type ChangelogRow = z.output<typeof changelogSchema>;
 export type CheckRow = z.output<typeof checksSchema>;
 export type CountyPairRow = z.output<typeof countyPairsSchema>;
 export { figureId };

@@ -7,11 +7,26 @@ const env = (name: string): string | null => {
   return v ? v : null;
 };
 
+const PUBLISHER = '绵阳市乡村振兴局';
+const PUBLISHER_EN = 'Mianyang Rural Revitalization Bureau';
+
 export const siteConfig = {
   name: '绵阳市乡村振兴公开数据门户',
   nameEn: 'Mianyang Rural Revitalization Transparency Portal',
-  publisher: '绵阳市乡村振兴局',
-  publisherEn: 'Mianyang Rural Revitalization Bureau',
+  publisher: PUBLISHER,
+  publisherEn: PUBLISHER_EN,
+  /**
+   * Terms of reuse for the open data (数据下载). The default is free reuse with
+   * attribution; an operator may set another licence (e.g. DATA_LICENSE_NAME=CC BY 4.0,
+   * DATA_LICENSE_URL=https://creativecommons.org/licenses/by/4.0/). Without a URL the
+   * metadata points at the terms on /data/.
+   */
+  dataLicense: {
+    name: env('DATA_LICENSE_NAME') ?? '署名后可自由使用 / Free reuse with attribution',
+    url: env('DATA_LICENSE_URL'),
+    zh: env('DATA_LICENSE_ZH') ?? `本站数据可免费复制、传播、改编，并可用于商业或非商业目的，但须注明来源“${PUBLISHER}”及数据的版本日期；改编后的数据须说明所作改动，且不得暗示本局认可改编结果。数据按原样提供，以本局发布的原始文件为准。`,
+    en: env('DATA_LICENSE_EN') ?? `Free to copy, share and adapt for any purpose, commercial or not, with attribution to the ${PUBLISHER_EN} (${PUBLISHER}) and the version date of the data; state any changes and do not imply endorsement. Provided as is; the bureau's original documents prevail.`,
+  },
   /** 主办单位联系方式 (address / phone / email), as the operator configures it. */
   contact: {
     address: env('SITE_CONTACT_ADDRESS'),

@@ -4,6 +4,13 @@
  */
 import { z } from 'astro/zod';
 
+/**
+ * Machine type of a column in downloads (Frictionless table-schema types). CSV cells are
+ * strings until a transform turns them into something else, which zod cannot report, so
+ * the builders below say it with `.meta({ fieldType })`; the data dictionary reads it.
+ */
+export type FieldType = 'string' | 'number' | 'integer' | 'date' | 'boolean';
+
 /** A bilingual message: Chinese first, then English after " | ". */
 export const msg = (zh: string, en: string) => `${zh} | ${en}`;
 
@@ -33,7 +40,8 @@ export const decimalOrEmpty = () =>
         'not a number: use digits and a decimal point only, without units, thousands separators or spaces (e.g. 1134.58)',
       ),
     })
-    .transform((s) => (s === '' ? null : s));
+    .transform((s) => (s === '' ? null : s))
+    .meta({ fieldType: 'number' satisfies FieldType });
 
 /** A real calendar date in ISO form, or empty. */
 export const isoDateOrEmpty = () =>
@@ -43,7 +51,8 @@ export const isoDateOrEmpty = () =>
     .refine((s) => s === '' || (DATE_PATTERN.test(s) && isRealDate(s)), {
       error: msg('日期格式应为 YYYY-MM-DD 且为真实日期（如 2021-08-31），或留空', 'dates are YYYY-MM-DD and must exist (e.g. 2021-08-31), or empty'),
     })
-    .transform((s) => (s === '' ? null : s));
+    .transform((s) => (s === '' ? null : s))
+    .meta({ fieldType: 'date' satisfies FieldType });
 
 export function isRealDate(s: string): boolean {
   const d = new Date(`${s}T00:00:00Z`);

@@ -34,6 +34,7 @@ export const figureFields = {
     .trim()
     .regex(/^(\d)?$/, { error: msg('小数位数应为0–9的一位数字，或留空', 'decimals is one digit 0–9, or empty') })
     .transform((s) => (s === '' ? null : Number(s)))
+    .meta({ fieldType: 'integer' })
     .describe('For a derived figure whose value does not end (a share): the number of decimals it is shown with.'),
   note_zh: optionalText().describe('A note for readers: the original wording, or what the source leaves open.'),
 };

@@ -52,7 +52,7 @@ export const sourcesSchema = z.object({
   url: optionalText()
     .refine((u) => u === null || /^https?:\/\/\S+$/.test(u), { error: msg('网址应以 http:// 或 https:// 开头', 'URLs start with http:// or https://') })
     .describe('Address of the original, where known.'),
-  year: text().regex(/^\d{4}$/, { error: msg('年份应为4位数字', 'the year is 4 digits') }).describe('Year of publication.'),
+  year: text().regex(/^\d{4}$/, { error: msg('年份应为4位数字', 'the year is 4 digits') }).meta({ fieldType: 'integer' }).describe('Year of publication.'),
   published_on: isoDateOrEmpty().describe('Exact date of publication, only where the source states it.'),
   date_note_zh: optionalText().describe('What is known about the date where no exact date is stated.'),
   note_zh: optionalText().describe('Notes for readers: what kind of source it is, what is not recorded.'),
@@ -70,7 +70,7 @@ export const divisionsSchema = z.object({
 export const unitsSchema = z.object({
   unit: text().describe('A unit as published, e.g. 万元.'),
   base_unit: text().describe('The base unit it converts to, e.g. 元.'),
-  factor: text().regex(/^\d+$/, { error: msg('换算系数应为正整数，如 10000', 'the factor is a whole number, e.g. 10000') }).describe('How many base units one published unit is (万元 → 10000 元).'),
+  factor: text().regex(/^\d+$/, { error: msg('换算系数应为正整数，如 10000', 'the factor is a whole number, e.g. 10000') }).meta({ fieldType: 'integer' }).describe('How many base units one published unit is (万元 → 10000 元).'),
   kind: oneOf(['count', 'money', 'percent'], '单位类别').describe('count, money or percent.'),
   name_en: text().describe('The unit in English.'),
 });

@@ -1,0 +1,75 @@
+/**
+ * Atom feed (RFC 4287) of data changes, one entry per row of data/changelog.csv.
+ * Entry ids are tag URIs (RFC 4151) made of the date and the row's position among the
+ * changes of that date, so an entry keeps its id when later changes are added.
+ */
+import type { OpenDataset } from './datasets.ts';
+
+interface Change {
+  date: string | null;
+  tables: string;
+  summary_zh: string;
+  summary_en: string;
+}
+
+interface FeedOptions {
+  site: string;
+  portalName: string;
+  publisher: string;
+}
+
+/** Position of each change among those of its date, counting from 1 in file order. */
+export function changeKeys(changes: readonly Change[]): string[] {
+  const seen = new Map<string, number>();
+  return changes.map((c) => {
+    const n = (seen.get(c.date ?? '') ?? 0) + 1;
+    seen.set(c.date ?? '', n);
+    return `${c.date}-${n}`;
+  });
+}
+
+/** The HTML id of a change in the list on /data/. */
+export const changeAnchor = (key: string) => `change-${key}`;
+
+export function escapeXml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+}
+
+/** Midnight Beijing time of a date: the changelog records days, not moments. */
+const stamp = (date: string) => `${date}T00:00:00+08:00`;
+
+export function atomFeed(o: FeedOptions, changes: readonly Change[], datasets: readonly OpenDataset[]): string {
+  const host = new URL(o.site).hostname;
+  const keys = changeKeys(changes);
+  const newest = changes.map((c) => c.date ?? '').sort().at(-1) || '1970-01-01';
+  const titles = new Map(datasets.map((d) => [d.id, d.title_zh]));
+  const entries = changes.map((c, i) => {
+    const tables = c.tables.split(';').map((t) => t.trim()).filter(Boolean);
+    const named = tables.map((t) => titles.get(t) ?? t).join('、');
+    return [
+      '  <entry>',
+      `    <id>tag:${host},${c.date}:data-change/${keys[i]}</id>`,
+      `    <title>${escapeXml(`数据更新（${c.date}）：${named}`)}</title>`,
+      `    <updated>${stamp(c.date ?? newest)}</updated>`,
+      `    <link rel="alternate" type="text/html" href="${escapeXml(`${o.site}/data/#${changeAnchor(keys[i])}`)}"/>`,
+      ...tables.filter((t) => titles.has(t)).map((t) => `    <link rel="related" type="text/html" title="${escapeXml(titles.get(t)!)}" href="${escapeXml(`${o.site}/data/${t}/`)}"/>`),
+      ...tables.map((t) => `    <category term="${escapeXml(t)}"/>`),
+      `    <summary xml:lang="zh-CN">${escapeXml(c.summary_zh)}</summary>`,
+      `    <content type="text" xml:lang="en">${escapeXml(c.summary_en)}</content>`,
+      '  </entry>',
+    ].join('\n');
+  });
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">',
+    `  <id>${escapeXml(`${o.site}/data/feed.xml`)}</id>`,
+    `  <title>${escapeXml(`${o.portalName} · 数据更新`)}</title>`,
+    `  <updated>${stamp(newest)}</updated>`,
+    `  <author><name>${escapeXml(o.publisher)}</name></author>`,
+    `  <link rel="self" type="application/atom+xml" href="${escapeXml(`${o.site}/data/feed.xml`)}"/>`,
+    `  <link rel="alternate" type="text/html" href="${escapeXml(`${o.site}/data/`)}"/>`,
+    ...entries,
+    '</feed>',
+    '',
+  ].join('\n');
+}

@@ -29,7 +29,7 @@ const pick = (figs: Figure[], dims: Record<string, string>) => {
 };
 
 /**
- * "，其中A最多（x），B最少（y）" from the figures themselves; says nothing when the
+ * "A最多（x），B最少（y）" from the figures themselves; says nothing when the
  * largest or smallest is tied, because then there is no single largest or smallest.
  */
 export function extremes(figs: Figure[], name: (f: Figure) => string): string {
@@ -39,8 +39,10 @@ export function extremes(figs: Figure[], name: (f: Figure) => string): string {
   const parts: string[] = [];
   if (sorted[1].base_value !== hi.base_value) parts.push(`${name(hi)}最多（${show(hi)}）`);
   if (sorted[sorted.length - 2].base_value !== lo.base_value) parts.push(`${name(lo)}最少（${show(lo)}）`);
-  return parts.length ? `，其中${parts.join('，')}` : '';
+  return parts.join('，');
 }
+
+const prefixed = (p: string, s: string) => (s ? p + s : '');
 
 /** Eliminated vs not eliminated, by household category, in one measure. */
 export function monitoringStatusChart(d: Dataset, measure: 'households' | 'persons'): ChartDef {
@@ -79,7 +81,7 @@ export function monitoringNewChart(d: Dataset, measure: 'households' | 'persons'
   return {
     id: `monitoring-new-${measure}`,
     title: `集中排查新增监测对象${noun}：按户类分`,
-    takeaway: `集中排查新增监测对象共${show(total)}${extremes(ordered, (f) => CATEGORY_ZH[f.dims.category])}。`,
+    takeaway: `集中排查新增监测对象共${show(total)}${prefixed('，其中', extremes(ordered, (f) => CATEGORY_ZH[f.dims.category]))}。`,
     figures: ordered,
     rows: ordered.map((f) => bar(f, CATEGORY_ZH[f.dims.category])),
     view: VIEW_MONITORING_NEW,
@@ -93,7 +95,7 @@ export function pairingsChart(d: Dataset): ChartDef {
   return {
     id: 'eastwest-pairings',
     title: '衢绵结对数：按结对类型分',
-    takeaway: `${ordered[0].period.label}，衢绵结对${extremes(ordered, (f) => PAIR_TYPE_ZH[f.dims.pair_type])}。`,
+    takeaway: `${ordered[0].period.label}，${prefixed('衢绵结对中，', extremes(ordered, (f) => PAIR_TYPE_ZH[f.dims.pair_type])) || '衢绵结对数按类型见图'}。`,
     figures: ordered,
     rows: ordered.map((f) => bar(f, PAIR_TYPE_ZH[f.dims.pair_type])),
     view: VIEW_EASTWEST_PAIRINGS,

@@ -60,8 +60,13 @@ export function initKeyVillageMap(container: HTMLElement, geo: GeoJSON.FeatureCo
   }).addTo(map);
   map.fitBounds(counties.getBounds(), { padding: [8, 8] });
 
+  // County names sit above the village markers and never catch the pointer.
+  const labelPane = map.createPane('kv-labels');
+  labelPane.style.zIndex = '650';
+  labelPane.style.pointerEvents = 'none';
   for (const l of d.labels) {
     L.marker([l.lat, l.lon], {
+      pane: 'kv-labels',
       icon: L.divIcon({ className: 'kv-label', html: esc(l.name), iconSize: undefined }),
       interactive: false,
       keyboard: false,
@@ -75,6 +80,7 @@ export function initKeyVillageMap(container: HTMLElement, geo: GeoJSON.FeatureCo
       const l = at.get(c.code);
       if (!l || c.count === 0) continue;
       L.marker([l.lat, l.lon], {
+        pane: 'kv-labels',
         icon: L.divIcon({ className: 'kv-count', html: `${c.count} 个村（无坐标）`, iconSize: undefined, iconAnchor: [0, -14] }),
         interactive: false,
         keyboard: false,
@@ -88,7 +94,7 @@ export function initKeyVillageMap(container: HTMLElement, geo: GeoJSON.FeatureCo
     const draw = () => {
       layer.clearLayers();
       const pts = located.map((v) => ({ v, ...map.latLngToLayerPoint([v.lat!, v.lon!]) }));
-      for (const c of gridCluster(pts, 44)) {
+      for (const c of gridCluster(pts, 56)) {
         const ll = map.layerPointToLatLng([c.x, c.y]);
         if (c.members.length === 1) {
           L.circleMarker(ll, { className: 'kv-village', radius: 7, color: '#ffffff', weight: 2, fillColor: '#b10e1e', fillOpacity: 1 })

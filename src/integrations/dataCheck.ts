@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { loadDataset } from '../loaders/loadDataset.ts';
 import { DataError, formatProblem } from '../loaders/problems.ts';
 import { readDataDir } from '../loaders/readDataDir.ts';
+import type { Division } from '../lib/divisions.ts';
 import { siteConfig } from '../lib/siteConfig.ts';
 import { asDataProblems, keyVillageFiles, readKeyVillages } from '../lib/villages/files.ts';
 import { KeyVillageValidationError } from '../lib/villages/validate.ts';
@@ -30,7 +31,7 @@ export function dataCheck(): AstroIntegration {
           let kv;
           try {
             kv = readKeyVillages(root, siteConfig.demo, {
-              divisions: d.divisions,
+              divisions: d.divisions as Division[], // validated: level is one of the three
               sourceIds: d.sources.map((s) => s.id),
               publishedTotal: Number(d.byId.get('villages.key.total')?.value),
             });

@@ -13,13 +13,15 @@ import { startServer, type RunningServer } from '../support/server.ts';
 
 // The demo build (npm run build:demo) from examples/demo-villages, built here into dist-demo/.
 const demo = parseCsv(readFileSync('examples/demo-villages/key-villages.csv', 'utf8')).records.map((r) => r.values);
+// The operator's map review number is set for this build, to see it replace 示意图.
+const REVIEW = 'GS（测试）0000号';
 const total = loadDataset(readDataDir('data')).byId.get('villages.key.total')!;
 
 describeBrowser('/villages/ in the demo build (synthetic villages)', () => {
   let server: RunningServer;
   let browser: Browser;
   beforeAll(async () => {
-    const r = astroBuild({ PORTAL_DEMO: '1' });
+    const r = astroBuild({ PORTAL_DEMO: '1', MAP_REVIEW_NUMBER: REVIEW });
     if (r.status !== 0) throw new Error(`demo build failed:\n${r.output}`);
     server = await startServer({ dist: 'dist-demo' });
     browser = await launch();
@@ -106,6 +108,19 @@ describeBrowser('/villages/ in the demo build (synthetic villages)', () => {
     expect(await page.locator('#kv-count').textContent()).toContain('找到 1 个村');
     await page.getByLabel('按村名、乡镇或区县查找').fill('');
     expect(await visible.count()).toBe(demo.length);
+    await page.context().close();
+  });
+
+  it('shows the configured 审图号 at the lower left of the map instead of 示意图', async () => {
+    const { page } = await open();
+    await page.locator('.kv-leaflet path.kv-county').first().waitFor();
+    const stamp = page.locator('.kv-stamp');
+    expect(await stamp.textContent()).toBe(`审图号：${REVIEW}`);
+    const s = (await stamp.boundingBox())!;
+    const m = (await page.locator('.kv-map-frame').boundingBox())!;
+    expect(Math.abs(s.x - m.x)).toBeLessThan(3);
+    expect(Math.abs(s.y + s.height - (m.y + m.height))).toBeLessThan(3);
+    expect(await page.locator('.kv-caption').textContent()).not.toContain('示意图');
     await page.context().close();
   });
 

@@ -37,7 +37,7 @@ describe('countyMapSvg', () => {
   });
 
   it('labels every county by name and has an accessible, escaped title and description', () => {
-    const labels = [...svg.matchAll(/<text[^>]*data-code="(\d+)"[^>]*>([^<]*)<\/text>/g)].map((m) => [m[1], m[2]]);
+    const labels = [...svg.matchAll(/<text[^>]*data-code="(\d+)"[^>]*>([^<]*)<\/text>/g)].map((m) => [m[1], m[2]] as const);
     expect(new Map(labels)).toEqual(new Map(geo.features.map((f) => [f.properties.code, f.properties.short_zh])));
     expect(tags('svg')[0]).toContain('role="img"');
     expect(tags('svg')[0]).toContain('aria-labelledby="t-title t-desc"');

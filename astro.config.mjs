@@ -5,11 +5,15 @@ import node from '@astrojs/node';
 import { dataCheck } from './src/integrations/dataCheck.ts';
 
 const site = process.env.SITE_URL ?? 'http://127.0.0.1:4321';
+// A demo build (PORTAL_DEMO=1, npm run build:demo) always goes to its own directory, so
+// synthetic data can never overwrite or mix with the real site in dist/.
+const demo = process.env.PORTAL_DEMO === '1';
 
 export default defineConfig({
   site,
   trailingSlash: 'ignore',
   output: 'static',
+  outDir: demo ? './dist-demo' : './dist',
   adapter: node({ mode: 'standalone' }),
   integrations: [dataCheck(), mdx()],
   build: { format: 'directory' },

@@ -21,7 +21,8 @@ export interface ChartDef {
 }
 
 const show = (f: Figure) => withUnit(f.value, f.unit);
-const bar = (f: Figure, label: string, extra: Partial<BarRow> = {}): BarRow => ({ label, value: Number(f.base_value), display: show(f), id: f.id, ...extra });
+// A derived value says so on the bar itself, not only in the table and card.
+const bar = (f: Figure, label: string, extra: Partial<BarRow> = {}): BarRow => ({ label, value: Number(f.base_value), display: f.kind === 'derived' ? `${show(f)}（推算）` : show(f), id: f.id, ...extra });
 const pick = (figs: Figure[], dims: Record<string, string>) => {
   const f = figs.find((x) => Object.entries(dims).every(([k, v]) => x.dims[k] === v));
   if (!f) throw new Error(`No figure with ${JSON.stringify(dims)}`);

@@ -14,7 +14,9 @@ describe('chart definitions', () => {
       expect(c.rows).toHaveLength(c.figures.length);
       c.rows.forEach((r, i) => {
         expect(r.id).toBe(c.figures[i].id);
-        expect(r.display).toBe(withUnit(c.figures[i].value, c.figures[i].unit));
+        const f = c.figures[i];
+        // Published as is; a derived value is labelled as derived on the bar.
+        expect(r.display).toBe(withUnit(f.value, f.unit) + (f.kind === 'derived' ? '（推算）' : ''));
       });
       const inView = new Set(viewFigures(c.view, d.figures).map((f) => f.id));
       for (const f of c.figures) expect(inView.has(f.id), f.id).toBe(true);

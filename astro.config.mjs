@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
 import { dataCheck } from './src/integrations/dataCheck.ts';
+import { feedbackMode } from './src/integrations/feedbackMode.ts';
 
 const site = process.env.SITE_URL ?? 'http://127.0.0.1:4321';
 
@@ -11,7 +12,7 @@ export default defineConfig({
   trailingSlash: 'ignore',
   output: 'static',
   adapter: node({ mode: 'standalone' }),
-  integrations: [dataCheck(), mdx()],
+  integrations: [dataCheck(), feedbackMode(), mdx()],
   build: { format: 'directory' },
   devToolbar: { enabled: false },
   security: {

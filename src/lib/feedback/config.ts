@@ -11,6 +11,9 @@
 //   FEEDBACK_RATE_PER_MINUTE           submissions per client per minute (5)
 //   FEEDBACK_RATE_PER_DAY              submissions per client per day (30)
 //   FEEDBACK_IP_SALT                   secret salt for hashing client IPs (default: random per process)
+//   FEEDBACK_RETENTION                 how long submissions are kept, as shown in the privacy notice
+//                                      (default 办理完毕后保存3年，期满删除; the operator must confirm it
+//                                      against its records-retention rules)
 //
 // Invalid values fall back to the default and are listed in `warnings`.
 // No contact details are invented: when the office email/phone are unset, pages should
@@ -32,6 +35,8 @@ export const DEFAULT_REPLY_TARGET_DAYS: Readonly<Record<FeedbackType, number>> =
   other: 15,
 };
 
+export const DEFAULT_RETENTION = '办理完毕后保存3年，期满删除';
+
 export const DEFAULT_RATE_LIMIT = { perMinute: 5, perDay: 30 } as const;
 
 export interface FeedbackConfig {
@@ -43,6 +48,8 @@ export interface FeedbackConfig {
   rateLimit: { perMinute: number; perDay: number };
   /** Salt for client IP hashes; null means "use a random per-process salt". */
   ipSalt: string | null;
+  /** Retention period, in words, for the privacy notice on the form. */
+  retention: string;
   warnings: string[];
 }
 
@@ -93,6 +100,7 @@ export function readFeedbackConfig(env: Env = process.env): FeedbackConfig {
       perDay: intFrom(env, 'FEEDBACK_RATE_PER_DAY', DEFAULT_RATE_LIMIT.perDay, 1, 100000, warnings),
     },
     ipSalt: salt || null,
+    retention: env.FEEDBACK_RETENTION?.trim().slice(0, 100) || DEFAULT_RETENTION,
     warnings,
   };
 }

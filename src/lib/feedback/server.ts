@@ -16,9 +16,6 @@ import type { FeedbackType, FieldError } from './schema.ts';
 import { normaliseReceipt } from './receipt.ts';
 import { ALLOWED_METHODS, BadBody, BodyTooLarge, bodyKind, parseBody, readLimited } from './http.ts';
 
-/** Status lookups: generous for people, far too slow for guessing (docs/feedback-status-policy.md). */
-export const LOOKUP_RATE = { perMinute: 20, perDay: 200 } as const;
-
 interface State {
   config: FeedbackConfig;
   store: FeedbackStore;
@@ -37,7 +34,7 @@ export function feedbackServer(): State {
     config,
     store,
     submitLimiter: createRateLimiter({ windows: defaultWindows(config.rateLimit.perMinute, config.rateLimit.perDay) }),
-    lookupLimiter: createRateLimiter({ windows: defaultWindows(LOOKUP_RATE.perMinute, LOOKUP_RATE.perDay) }),
+    lookupLimiter: createRateLimiter({ windows: defaultWindows(config.lookupRateLimit.perMinute, config.lookupRateLimit.perDay) }),
   };
   return state;
 }
@@ -84,22 +81,39 @@ export const MESSAGES = {
   rateLookup: (s: number) => `查询过于频繁，请${s >= 120 ? `约${Math.ceil(s / 60)}分钟` : `${s}秒`}后再试。`,
 } as const;
 
+/**
+ * Read and drop a (small) body we are refusing, so the connection stays usable: answering
+ * while the client is still sending makes Node reset the socket under the client.
+ */
+async function discard(request: Request): Promise<void> {
+  await readLimited(request).catch(() => {});
+}
+
 export async function handleSubmission(request: Request, ctx: { ip: string; origin: string }): Promise<SubmitOutcome> {
-  if (request.method !== 'POST')
+  if (request.method !== 'POST') {
+    await discard(request);
     return reject(405, MESSAGES.method, { headers: { Allow: ALLOWED_METHODS.join(', ') } });
+  }
   const contentType = request.headers.get('content-type');
   const kind = bodyKind(contentType);
-  if (!kind) return reject(415, MESSAGES.contentType);
+  if (!kind) {
+    await discard(request);
+    return reject(415, MESSAGES.contentType);
+  }
   // Astro's origin check covers form posts; a JSON post from a page on another site would
   // need CORS, which we never grant, but refuse a foreign Origin explicitly anyway.
   const origin = request.headers.get('origin');
-  if (kind === 'json' && origin !== null && origin !== ctx.origin) return reject(403, MESSAGES.origin);
+  if (kind === 'json' && origin !== null && origin !== ctx.origin) {
+    await discard(request);
+    return reject(403, MESSAGES.origin);
+  }
 
   let input: Record<string, unknown>;
   try {
     input = await parseBody(await readLimited(request), contentType);
   } catch (e) {
-    if (e instanceof BodyTooLarge) return reject(413, MESSAGES.tooLarge);
+    // The rest of the body is left unread: close the connection so it is not reused.
+    if (e instanceof BodyTooLarge) return reject(413, MESSAGES.tooLarge, { headers: { Connection: 'close' } });
     if (e instanceof BadBody) return reject(400, e.message);
     throw e;
   }

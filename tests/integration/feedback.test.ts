@@ -239,7 +239,7 @@ describe('status lookup', () => {
     const { res: r, html } = await lookup(typed);
     expect(r.status).toBe(200);
     expect(r.headers.get('cache-control')).toBe('no-store');
-    expect(r.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(r.headers.get('referrer-policy')).toBe('same-origin');
     expect(html).toContain('当前状态：<span data-status="received"');
     expect(html).toContain('已收到');
     for (const secret of ['秘密内容ABC', '赵六', 'zhao@example.com']) expect(html).not.toContain(secret);

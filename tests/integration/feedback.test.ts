@@ -331,3 +331,14 @@ describe('rate limits (own server with small limits)', () => {
     expect(statuses).toEqual([404, 404, 404, 429]);
   });
 });
+
+describe('page weight', () => {
+  it('keeps the form page script at most 10 KB gzipped', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const html = await (await fetch(base + '/feedback/')).text();
+    let js = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join('\n');
+    for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) js += await (await fetch(new URL(m[1], base))).text();
+    expect(js).toContain('data-fb-count');
+    expect(gzipSync(js).byteLength).toBeLessThanOrEqual(10 * 1024);
+  });
+});

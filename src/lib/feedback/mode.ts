@@ -33,3 +33,9 @@ export function readFeedbackMode(env: Env = process.env): FeedbackModeConfig {
   }
   return { mode: 'server', action: '/feedback/', warnings };
 }
+
+/** A page next to the endpoint (e.g. `status/`), keeping a path endpoint relative. */
+export function endpointPage(action: string, page: string): string {
+  if (/^https?:\/\//i.test(action)) return new URL(page, action.endsWith('/') ? action : action + '/').href;
+  return action.replace(/\/?$/, '/') + page;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BODY_LIMIT_BYTES, BadBody, BodyTooLarge, bodyKind, clientIp, parseBody, readLimited, wantsJson } from '../../../src/lib/feedback/http.ts';
-import { readFeedbackMode } from '../../../src/lib/feedback/mode.ts';
+import { endpointPage, readFeedbackMode } from '../../../src/lib/feedback/mode.ts';
 import { prefillFrom } from '../../../src/lib/feedback/prefill.ts';
 import { beijingTime, controlId } from '../../../src/lib/feedback/display.ts';
 import { readFeedbackConfig } from '../../../src/lib/feedback/config.ts';
@@ -85,6 +85,11 @@ describe('feedback mode', () => {
     const bad = readFeedbackMode({ FEEDBACK_ENDPOINT: 'javascript:alert(1)' });
     expect(bad.mode).toBe('server');
     expect(bad.warnings).toHaveLength(1);
+  });
+  it('puts the status and replies pages next to the endpoint', () => {
+    expect(endpointPage('/svc/feedback/', 'status/')).toBe('/svc/feedback/status/');
+    expect(endpointPage('/svc/feedback', 'replies/')).toBe('/svc/feedback/replies/');
+    expect(endpointPage('https://fk.example.gov.cn/feedback', 'status/')).toBe('https://fk.example.gov.cn/feedback/status/');
   });
 });
 

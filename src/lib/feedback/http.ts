@@ -51,7 +51,7 @@ export class BodyTooLarge extends Error {
  * limit before reading anything, and counts bytes while streaming (chunked bodies and lying
  * headers), cancelling the stream as soon as the limit is passed.
  */
-export async function readLimited(request: Request, limit = BODY_LIMIT_BYTES): Promise<Uint8Array> {
+export async function readLimited(request: Request, limit = BODY_LIMIT_BYTES): Promise<Uint8Array<ArrayBuffer>> {
   const declared = request.headers.get('content-length');
   if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > limit) throw new BodyTooLarge();
   if (!request.body) return new Uint8Array(0);
@@ -88,7 +88,7 @@ export class BadBody extends Error {
  * Parse a body into plain fields. Form posts give strings (the last value of a repeated
  * name wins, as for a single control); JSON must be an object. Files are refused.
  */
-export async function parseBody(bytes: Uint8Array, contentType: string | null): Promise<Record<string, unknown>> {
+export async function parseBody(bytes: Uint8Array<ArrayBuffer>, contentType: string | null): Promise<Record<string, unknown>> {
   const kind = bodyKind(contentType);
   if (kind === 'json') {
     let v: unknown;

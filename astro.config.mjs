@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
 import { dataCheck } from './src/integrations/dataCheck.ts';
+import { feedbackMode } from './src/integrations/feedbackMode.ts';
 
 const site = process.env.SITE_URL ?? 'http://127.0.0.1:4321';
 // A demo build (PORTAL_DEMO=1, npm run build:demo) always goes to its own directory, so
@@ -15,7 +16,7 @@ export default defineConfig({
   output: 'static',
   outDir: demo ? './dist-demo' : './dist',
   adapter: node({ mode: 'standalone' }),
-  integrations: [dataCheck(), mdx()],
+  integrations: [dataCheck(), feedbackMode(), mdx()],
   build: { format: 'directory' },
   devToolbar: { enabled: false },
   security: {

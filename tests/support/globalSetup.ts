@@ -20,7 +20,9 @@ export async function setup(project: TestProject) {
   }
   tmp = mkdtempSync(join(tmpdir(), 'portal-test-'));
   const dbPath = join(tmp, 'feedback.sqlite');
-  server = await startServer({ env: { FEEDBACK_DB: dbPath } });
+  // Many tests submit feedback from the same loopback address: lift the per-client limit on
+  // the shared server (tests/integration/feedback.test.ts checks the limit on its own server).
+  server = await startServer({ env: { FEEDBACK_DB: dbPath, FEEDBACK_RATE_PER_MINUTE: '1000', FEEDBACK_RATE_PER_DAY: '100000', FEEDBACK_LOOKUP_PER_MINUTE: '10000', FEEDBACK_LOOKUP_PER_DAY: '1000000' } });
   project.provide('baseUrl', server.url);
   project.provide('feedbackDb', dbPath);
 }

@@ -10,7 +10,12 @@
 //   FEEDBACK_CONTACT_PHONE             office phone shown as an alternative channel (default: none)
 //   FEEDBACK_RATE_PER_MINUTE           submissions per client per minute (5)
 //   FEEDBACK_RATE_PER_DAY              submissions per client per day (30)
+//   FEEDBACK_LOOKUP_PER_MINUTE         status lookups per client per minute (20; docs/feedback-status-policy.md)
+//   FEEDBACK_LOOKUP_PER_DAY            status lookups per client per day (200)
 //   FEEDBACK_IP_SALT                   secret salt for hashing client IPs (default: random per process)
+//   FEEDBACK_RETENTION                 how long submissions are kept, as shown in the privacy notice
+//                                      (default 办理完毕后保存3年，期满删除; the operator must confirm it
+//                                      against its records-retention rules)
 //
 // Invalid values fall back to the default and are listed in `warnings`.
 // No contact details are invented: when the office email/phone are unset, pages should
@@ -32,7 +37,10 @@ export const DEFAULT_REPLY_TARGET_DAYS: Readonly<Record<FeedbackType, number>> =
   other: 15,
 };
 
+export const DEFAULT_RETENTION = '办理完毕后保存3年，期满删除';
+
 export const DEFAULT_RATE_LIMIT = { perMinute: 5, perDay: 30 } as const;
+export const DEFAULT_LOOKUP_RATE_LIMIT = { perMinute: 20, perDay: 200 } as const;
 
 export interface FeedbackConfig {
   dbPath: string;
@@ -41,8 +49,12 @@ export interface FeedbackConfig {
   /** Alternative channels; null when not configured. */
   contact: { email: string | null; phone: string | null; hotline: string };
   rateLimit: { perMinute: number; perDay: number };
+  /** Status lookups (and confirmation page views) per client. */
+  lookupRateLimit: { perMinute: number; perDay: number };
   /** Salt for client IP hashes; null means "use a random per-process salt". */
   ipSalt: string | null;
+  /** Retention period, in words, for the privacy notice on the form. */
+  retention: string;
   warnings: string[];
 }
 
@@ -92,7 +104,12 @@ export function readFeedbackConfig(env: Env = process.env): FeedbackConfig {
       perMinute: intFrom(env, 'FEEDBACK_RATE_PER_MINUTE', DEFAULT_RATE_LIMIT.perMinute, 1, 1000, warnings),
       perDay: intFrom(env, 'FEEDBACK_RATE_PER_DAY', DEFAULT_RATE_LIMIT.perDay, 1, 100000, warnings),
     },
+    lookupRateLimit: {
+      perMinute: intFrom(env, 'FEEDBACK_LOOKUP_PER_MINUTE', DEFAULT_LOOKUP_RATE_LIMIT.perMinute, 1, 10000, warnings),
+      perDay: intFrom(env, 'FEEDBACK_LOOKUP_PER_DAY', DEFAULT_LOOKUP_RATE_LIMIT.perDay, 1, 1000000, warnings),
+    },
     ipSalt: salt || null,
+    retention: env.FEEDBACK_RETENTION?.trim().slice(0, 100) || DEFAULT_RETENTION,
     warnings,
   };
 }

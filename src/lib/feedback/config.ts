@@ -14,7 +14,7 @@
 //   FEEDBACK_LOOKUP_PER_DAY            status lookups per client per day (200)
 //   FEEDBACK_IP_SALT                   secret salt for hashing client IPs (default: random per process)
 //   FEEDBACK_RETENTION                 how long submissions are kept, as shown in the privacy notice
-//                                      (default 办理完毕后保存3年，期满删除; the operator must confirm it
+//                                      (default: per the bureau's records rules, as the privacy statement says; the operator sets the period
 //                                      against its records-retention rules)
 //
 // Invalid values fall back to the default and are listed in `warnings`.
@@ -37,7 +37,7 @@ export const DEFAULT_REPLY_TARGET_DAYS: Readonly<Record<FeedbackType, number>> =
   other: 15,
 };
 
-export const DEFAULT_RETENTION = '办理完毕后保存3年，期满删除';
+export const DEFAULT_RETENTION = '按本局档案管理和政府信息公开的有关规定保存，期满后删除或匿名化';
 
 export const DEFAULT_RATE_LIMIT = { perMinute: 5, perDay: 30 } as const;
 export const DEFAULT_LOOKUP_RATE_LIMIT = { perMinute: 20, perDay: 200 } as const;

@@ -39,8 +39,6 @@ export const siteConfig = {
   psb: env('SITE_PSB'),
   /** 政府网站标识码 */
   siteCode: env('SITE_CODE'),
-  /** Date the data was last changed; defaults to the newest entry of the data changelog. */
-  dataUpdated: env('SITE_DATA_UPDATED'),
   /** 审图号 for the boundary map; without it the map is labelled 示意图. */
   mapReviewNumber: env('MAP_REVIEW_NUMBER'),
   /** An optional base-map tile URL template and its attribution (e.g. 天地图 with a key). */

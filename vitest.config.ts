@@ -5,6 +5,7 @@ import { defineConfig } from 'vitest/config';
 // a real browser.
 export default defineConfig({
   test: {
+    reporters: ['default', './tests/support/summaryReporter.ts'],
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       {

@@ -14,7 +14,11 @@ export interface CsvRecord {
 
 export interface ParsedCsv {
   header: string[];
+  /** Line of the header (1 unless blank lines come first). */
+  headerLine: number;
   records: CsvRecord[];
+  /** Malformed CSV (e.g. an unclosed quote), with the line it was found on. */
+  errors: { line: number; message: string }[];
 }
 
 /** Strip a leading UTF-8 byte-order mark. */
@@ -43,6 +47,7 @@ export function parseCsv(text: string): ParsedCsv {
   };
 
   const rows: { fields: string[]; start: number }[] = [];
+  const errors: ParsedCsv['errors'] = [];
   let prevCursor = 0;
   Papa.parse<string[]>(src, {
     header: false,
@@ -51,11 +56,13 @@ export function parseCsv(text: string): ParsedCsv {
       const start = prevCursor;
       prevCursor = result.meta.cursor;
       rows.push({ fields: result.data, start });
+      for (const e of result.errors) errors.push({ line: lineAt(start), message: e.message });
     },
   });
 
-  const nonEmpty = rows.filter((r) => !(r.fields.length === 1 && r.fields[0].trim() === ''));
-  if (nonEmpty.length === 0) return { header: [], records: [] };
+  // Blank lines (Excel often leaves some at the end) are not records.
+  const nonEmpty = rows.filter((r) => !r.fields.every((f) => f.trim() === ''));
+  if (nonEmpty.length === 0) return { header: [], headerLine: 1, records: [], errors };
   const header = nonEmpty[0].fields.map((h) => h.trim());
   const records: CsvRecord[] = nonEmpty.slice(1).map((r) => {
     const values: Record<string, string> = {};
@@ -68,7 +75,7 @@ export function parseCsv(text: string): ParsedCsv {
     while (start < src.length && (src[start] === '\n' || src[start] === '\r')) start++;
     return { line: lineAt(start), values, fieldCount: r.fields.length };
   });
-  return { header, records };
+  return { header, headerLine: lineAt(nonEmpty[0].start), records, errors };
 }
 
 function quoteField(value: string): string {

@@ -1,39 +1,14 @@
-// data/divisions.csv: GB/T 2260 codes for Sichuan, Mianyang and its 9 county-level units.
-import { parseCsv } from './csv.ts';
+// data/divisions.csv for the data scripts: the same schema and error messages as the build.
+import { parseCsv } from '../loaders/parseCsv.ts';
+import { DataError } from '../loaders/problems.ts';
+import { divisionsSchema, type DivisionRow } from '../schemas/tables.ts';
 
-export type DivisionLevel = 'province' | 'prefecture' | 'county';
-
-export interface Division {
-  code: string;
-  level: DivisionLevel;
-  parent_code: string;
-  name_zh: string;
-  short_zh: string;
-  name_en: string;
-}
-
-const COLUMNS = ['code', 'level', 'parent_code', 'name_zh', 'short_zh', 'name_en'] as const;
+export type Division = DivisionRow;
 
 export function parseDivisions(csvText: string, fileName = 'data/divisions.csv'): Division[] {
-  const { header, records } = parseCsv(csvText);
-  const missing = COLUMNS.filter((c) => !header.includes(c));
-  if (missing.length) {
-    throw new Error(`${fileName}:1: 缺少列 / missing column(s): ${missing.join(', ')}`);
-  }
-  return records.map((r) => {
-    const level = r.values.level.trim();
-    if (level !== 'province' && level !== 'prefecture' && level !== 'county') {
-      throw new Error(`${fileName}:${r.line}: column "level": unknown level (got "${level}")`);
-    }
-    return {
-      code: r.values.code.trim(),
-      level,
-      parent_code: r.values.parent_code.trim(),
-      name_zh: r.values.name_zh.trim(),
-      short_zh: r.values.short_zh.trim(),
-      name_en: r.values.name_en.trim(),
-    };
-  });
+  const r = parseCsv(csvText, fileName, divisionsSchema, Object.keys(divisionsSchema.shape));
+  if (r.problems.length) throw new DataError(r.problems);
+  return r.rows.map((row) => row.data);
 }
 
 /** County-level rows, sorted by code. */

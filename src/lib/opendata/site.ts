@@ -18,7 +18,7 @@ function keyVillages() {
   const csv = raw['/data/key-villages.csv'] ?? '';
   if (csv.trim().split(/\r?\n/).length < 2) return [];
   const gazetteer = parseGazetteer(raw['/data/gazetteer/mianyang-towns.csv'], raw['/data/gazetteer/mianyang-villages.csv']);
-  const divisions = data.divisions.map((d) => ({ ...d, parent_code: d.parent_code ?? '' })) as Division[];
+  const divisions: Division[] = data.divisions;
   return validateKeyVillages(csv, 'data/key-villages.csv', gazetteer, divisions, { knownSourceIds: new Set(data.sources.map((s) => s.id)) });
 }
 

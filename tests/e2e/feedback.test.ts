@@ -62,6 +62,13 @@ describeBrowser('the feedback form in a browser', () => {
       await Promise.all([page.waitForURL(/\/feedback\/received\//), page.click('button[type=submit]')]);
       const receipt = (await page.textContent('#receipt'))!.trim();
       expect(isValidReceipt(receipt)).toBe(true);
+      // The receipt stands out: larger than body text, inside a bordered panel.
+      const look = await page.evaluate(() => {
+        const r = document.getElementById('receipt')!;
+        return { receipt: parseFloat(getComputedStyle(r).fontSize), body: parseFloat(getComputedStyle(document.body).fontSize), border: parseFloat(getComputedStyle(r.closest('.fb-panel')!).borderTopWidth) };
+      });
+      expect(look.receipt).toBeGreaterThanOrEqual(1.4 * look.body);
+      expect(look.border).toBeGreaterThanOrEqual(3);
       expect(submissionRow(dbPath, receipt)).toMatchObject({ message, type: 'suggestion' });
       // Without JS the browser posts the form; with JS the enhancer posts JSON to the same URL.
       expect(posts).toEqual(js ? ['fetch', 'fetch'] : ['document', 'document']);

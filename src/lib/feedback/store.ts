@@ -96,23 +96,10 @@ export interface FeedbackEvent {
   actor: string;
 }
 
-export interface StoredSubmission {
+/** A submission as stored: the validated fields (minus the consent tick) plus what the store adds. */
+export interface StoredSubmission extends Omit<FeedbackSubmission, 'consent'> {
   receipt: string;
-  type: FeedbackType;
   typeLabel: string;
-  message: string;
-  name: string | null;
-  contact: string | null;
-  contactKind: ContactKind | null;
-  wantsReply: boolean;
-  figureId: string | null;
-  figureValue: string | null;
-  figureSource: string | null;
-  disclosureDescription: string | null;
-  disclosureForm: DisclosureForm | null;
-  disclosureDelivery: DisclosureDelivery | null;
-  postalAddress: string | null;
-  publishReply: boolean;
   consentAt: string;
   createdAt: string;
   clientHash: string | null;

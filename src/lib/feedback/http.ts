@@ -47,15 +47,42 @@ export class BodyTooLarge extends Error {
 }
 
 /**
- * Read a request body up to `limit` bytes. Rejects on a declared Content-Length above the
- * limit before reading anything, and counts bytes while streaming (chunked bodies and lying
- * headers), cancelling the stream as soon as the limit is passed.
+ * How much of an oversized body we still read (and drop) before answering 413. A client
+ * that is still sending when the server answers and closes sees a reset ("EPIPE",
+ * "connection reset") instead of our error page; reading the rest first means the person
+ * gets the Chinese message. Beyond this we stop reading and close, as Go's net/http does.
+ */
+export const DRAIN_LIMIT_BYTES = 1024 * 1024;
+
+async function drain(reader: ReadableStreamDefaultReader<Uint8Array>, already: number): Promise<void> {
+  let size = already;
+  while (size <= DRAIN_LIMIT_BYTES) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    size += value.byteLength;
+  }
+  await reader.cancel().catch(() => {});
+}
+
+/**
+ * Read a request body up to `limit` bytes. Counts bytes while streaming (chunked bodies and
+ * lying headers); a declared Content-Length above the limit is refused without keeping
+ * anything. An oversized body is read to its end and dropped when it is at most
+ * DRAIN_LIMIT_BYTES (so the client can read the answer), and cut off when larger.
  */
 export async function readLimited(request: Request, limit = BODY_LIMIT_BYTES): Promise<Uint8Array<ArrayBuffer>> {
   const declared = request.headers.get('content-length');
-  if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > limit) throw new BodyTooLarge();
-  if (!request.body) return new Uint8Array(0);
+  const declaredBytes = declared !== null && /^\d+$/.test(declared.trim()) ? Number(declared) : null;
+  if (!request.body) {
+    if (declaredBytes !== null && declaredBytes > limit) throw new BodyTooLarge();
+    return new Uint8Array(0);
+  }
   const reader = request.body.getReader();
+  if (declaredBytes !== null && declaredBytes > limit) {
+    if (declaredBytes <= DRAIN_LIMIT_BYTES) await drain(reader, 0).catch(() => {});
+    else await reader.cancel().catch(() => {});
+    throw new BodyTooLarge();
+  }
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
@@ -63,7 +90,7 @@ export async function readLimited(request: Request, limit = BODY_LIMIT_BYTES): P
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
-      await reader.cancel().catch(() => {});
+      await drain(reader, size).catch(() => {});
       throw new BodyTooLarge();
     }
     chunks.push(value);

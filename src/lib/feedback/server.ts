@@ -112,7 +112,8 @@ export async function handleSubmission(request: Request, ctx: { ip: string; orig
   try {
     input = await parseBody(await readLimited(request), contentType);
   } catch (e) {
-    // The rest of the body is left unread: close the connection so it is not reused.
+    // readLimited has read (or, when huge, cut off) the rest of the body; do not reuse the
+    // connection either way.
     if (e instanceof BodyTooLarge) return reject(413, MESSAGES.tooLarge, { headers: { Connection: 'close' } });
     if (e instanceof BadBody) return reject(400, e.message);
     throw e;

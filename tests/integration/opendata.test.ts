@@ -216,6 +216,9 @@ describe('the catalogue', () => {
   it('the zip holds every download, datapackage.json and a README, byte for byte', async () => {
     const entries = readZip(await bytesOf('/data/mianyang-rr-data.zip'));
     const names = entries.map((e) => e.name);
+    // Deflated: every text entry is stored compressed, and the zip is smaller than its contents.
+    expect(entries.filter((e) => e.method !== 8).map((e) => e.name)).toEqual([]);
+    expect(entries.reduce((n, e) => n + e.compressedSize, 0)).toBeLessThan(entries.reduce((n, e) => n + e.bytes.length, 0) / 2);
     expect(names).toContain('README.md');
     expect(names).toContain('datapackage.json');
     for (const id of DATASETS) for (const n of [`${id}.csv`, `${id}-excel.csv`, `${id}.json`]) expect(names).toContain(n);

@@ -9,10 +9,15 @@ import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 
 export function liveSiteGuard(): AstroIntegration {
+  let config: Parameters<NonNullable<AstroIntegration['hooks']['astro:config:done']>>[0]['config'];
   return {
     name: 'portal:live-site-guard',
     hooks: {
-      'astro:config:done': ({ config }) => {
+      'astro:config:done': ({ config: c }) => {
+        config = c;
+      },
+      // Only a build writes to outDir (astro check and dev also resolve the config).
+      'astro:build:start': () => {
         const out = fileURLToPath(config.outDir).replace(/\/$/, '');
         for (const link of ['dist', 'dist-demo']) {
           const path = resolve(fileURLToPath(config.root), link);

@@ -8,6 +8,9 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { AstroUserConfig } from 'astro';
+
+type CspSetting = Exclude<NonNullable<NonNullable<AstroUserConfig['security']>['csp']>, boolean>;
 
 /** The origin of a tile URL template such as https://t0.example.cn/img_w/{z}/{x}/{y}.png. */
 export function tileOrigin(tileUrl: string | undefined | null): string | null {
@@ -22,13 +25,13 @@ export function tileOrigin(tileUrl: string | undefined | null): string | null {
   }
 }
 
-export function contentSecurityPolicy(tileUrl?: string, srcDir = 'src') {
+export function contentSecurityPolicy(tileUrl?: string, srcDir = 'src'): CspSetting {
   const tiles = tileOrigin(tileUrl);
   return {
-    algorithm: 'SHA-256' as const,
+    algorithm: 'SHA-256',
     directives: [
       "default-src 'self'",
-      `img-src 'self' data:${tiles ? ` ${tiles}` : ''}`,
+      `img-src 'self' data:${tiles ? ` ${tiles}` : ''}` as `img-src${string}`,
       "connect-src 'self'",
       "font-src 'self'",
       "object-src 'none'",

@@ -7,11 +7,14 @@ import { dataCheck } from './src/integrations/dataCheck.ts';
 import { feedbackMode } from './src/integrations/feedbackMode.ts';
 import { liveSiteGuard } from './src/integrations/liveSiteGuard.ts';
 import { contentSecurityPolicy } from './src/server/csp.ts';
+import { settings } from './src/lib/config.ts';
 
-const site = process.env.SITE_URL ?? 'http://127.0.0.1:4321';
+// Every setting comes from the one typed module; an invalid value stops the build there.
+const config = settings();
+const site = config.SITE_URL;
 // A demo build (PORTAL_DEMO=1, npm run build:demo) always goes to its own directory, so
 // synthetic data can never overwrite or mix with the real site in dist/.
-const demo = process.env.PORTAL_DEMO === '1';
+const demo = config.PORTAL_DEMO;
 
 export default defineConfig({
   site,
@@ -36,12 +39,13 @@ export default defineConfig({
     // Astro's origin check stays on. Behind an HTTPS reverse proxy, list the public
     // host(s) in ALLOWED_DOMAINS (comma-separated) so forwarded requests are trusted.
     checkOrigin: true,
-    allowedDomains: (process.env.ALLOWED_DOMAINS ?? '')
+    allowedDomains: (config.ALLOWED_DOMAINS ?? '')
       .split(',')
+      .map((h) => h.trim())
       .filter(Boolean)
       .map((hostname) => ({ hostname, protocol: 'https' })),
     // Hashes for Astro's own scripts and styles; no 'unsafe-inline' for scripts.
     // frame-ancestors cannot be delivered in a <meta>: the server sends it as a header.
-    csp: contentSecurityPolicy(process.env.MAP_TILE_URL, fileURLToPath(new URL('./src', import.meta.url))),
+    csp: contentSecurityPolicy(config.MAP_TILE_URL, fileURLToPath(new URL('./src', import.meta.url))),
   },
 });

@@ -13,6 +13,16 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync, readlinkSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { precompressDir } from '../src/server/precompress.ts';
+import { settings } from '../src/lib/config.ts';
+
+let config;
+try {
+  config = settings();
+} catch (e) {
+  console.error(e instanceof Error ? e.message : String(e));
+  console.error('  构建未开始，站点未改动 / build not started; the site is unchanged.');
+  process.exit(1);
+}
 
 const demo = process.argv.includes('--demo');
 const root = process.cwd();
@@ -20,7 +30,7 @@ const linkName = demo ? 'dist-demo' : 'dist';
 const buildsDir = resolve(root, '.builds');
 const id = `${new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${demo ? 'demo-' : ''}${process.pid}`;
 const staging = join(buildsDir, id);
-const keep = Math.max(1, Number(process.env.KEEP_BUILDS ?? 3) || 3);
+const keep = config.KEEP_BUILDS;
 
 function fail(message) {
   console.error(`✗ ${message}`);

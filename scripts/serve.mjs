@@ -2,12 +2,18 @@
 // (after `npm run build`) and by the tests. PORTAL_DIST chooses another build (dist-demo).
 // Before listening it checks the feedback database and stops with one line if it is unusable.
 import { resolve } from 'node:path';
+import { settings } from '../src/lib/config.ts';
 import { startPortal } from '../src/server/portalServer.ts';
 import { checkFeedbackDatabase } from '../src/server/startupChecks.ts';
 
-const host = process.env.HOST ?? '127.0.0.1';
-const port = Number(process.env.PORT ?? 4321);
-const dbPath = process.env.FEEDBACK_DB?.trim() || './var/feedback.sqlite';
+let config;
+try {
+  config = settings();
+} catch (e) {
+  console.error(e instanceof Error ? e.message : String(e));
+  process.exit(1);
+}
+const { HOST: host, PORT: port, FEEDBACK_DB: dbPath, PORTAL_DIST: dist, TRUST_PROXY: trustProxy } = config;
 
 const db = checkFeedbackDatabase(resolve(dbPath));
 if (!db.ok) {
@@ -16,7 +22,7 @@ if (!db.ok) {
 }
 for (const w of db.warnings) console.warn(`⚠ ${w}`);
 
-const { server, version } = await startPortal({ dist: process.env.PORTAL_DIST ?? 'dist', host, port, trustProxy: process.env.TRUST_PROXY?.trim() === '1' });
+const { server, version } = await startPortal({ dist, host, port, trustProxy });
 console.log(`绵阳市乡村振兴公开数据门户: http://${host}:${port}/ (build ${version})`);
 const stop = () => {
   server.close(() => process.exit(0));

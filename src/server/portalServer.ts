@@ -71,6 +71,8 @@ function finishHeaders(req: IncomingMessage, res: ServerResponse, https: boolean
         zip = enc === 'br' ? createBrotliCompress({ params: { [zc.BROTLI_PARAM_QUALITY]: 5 } }) : createGzip({ level: 6 });
         zip.on('data', (c: Buffer) => write(c));
         zip.on('end', () => end());
+        // Writers (stream.pipe) wait for 'drain' on the response when write() returns false.
+        zip.on('drain', () => res.emit('drain'));
         zip.on('error', () => res.destroy());
       }
     }

@@ -27,14 +27,11 @@ afterAll(async () => {
 
 const p = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((q / 100) * xs.length) - 1)];
 
-it('static pages stay fast while the database is locked for 10 s; posts get 503 + Retry-After quickly', async () => {
-  const locker = new DatabaseSync(db);
-  locker.exec('BEGIN IMMEDIATE');
-  locker.exec(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, 'lock holder', 'x')`);
-  const until = Date.now() + 10_000;
+/** Static requests every 20 ms and two clients posting feedback, for `ms`; latencies and post outcomes. */
+async function traffic(ms: number, message: string) {
+  const until = Date.now() + ms;
   const staticMs: number[] = [];
   const posts: Array<{ status: number; ms: number; retryAfter: string | null; kept: boolean }> = [];
-  const message = '锁表期间提交的意见，应原样保留在表单里。';
 
   const staticLoop = (async () => {
     let i = 0;
@@ -57,13 +54,27 @@ it('static pages stay fast while the database is locked for 10 s; posts get 503 
     }
   };
   await Promise.all([staticLoop, postLoop(), postLoop()]);
+  return { staticMs, posts };
+}
+
+it('static pages stay fast while the database is locked for 10 s; posts get 503 + Retry-After quickly', async () => {
+  const message = '锁表期间提交的意见，应原样保留在表单里。';
+  // The same traffic without a lock, as the control for this machine's load.
+  const control = await traffic(4000, message);
+  const locker = new DatabaseSync(db);
+  locker.exec('BEGIN IMMEDIATE');
+  locker.exec(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, 'lock holder', 'x')`);
+  const { staticMs, posts } = await traffic(10_000, message);
   locker.exec('ROLLBACK');
   locker.close();
 
   const p99 = p(staticMs, 99);
-  console.log(`database locked 10 s: ${staticMs.length} static requests, p50 ${p(staticMs, 50).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${Math.max(...staticMs).toFixed(1)} ms; ${posts.length} posts, all ${[...new Set(posts.map((x) => x.status))].join('/')}, slowest ${Math.max(...posts.map((x) => x.ms)).toFixed(0)} ms`);
+  const control99 = p(control.staticMs, 99);
+  console.log(`database locked 10 s: ${staticMs.length} static requests, p50 ${p(staticMs, 50).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${Math.max(...staticMs).toFixed(1)} ms (unlocked control: p99 ${control99.toFixed(1)} ms); ${posts.length} posts, all ${[...new Set(posts.map((x) => x.status))].join('/')}, slowest ${Math.max(...posts.map((x) => x.ms)).toFixed(0)} ms`);
   expect(staticMs.length).toBeGreaterThan(100);
-  expect(p99).toBeLessThan(100);
+  // Under 100 ms; on a machine so loaded that even the unlocked control is slower, the lock
+  // must not make it worse than twice the control (the 5–10 s stalls it used to cause).
+  expect(p99).toBeLessThan(Math.max(100, 2 * control99));
   expect(posts.length).toBeGreaterThan(2);
   for (const x of posts) {
     expect(x.status).toBe(503);

@@ -34,6 +34,16 @@ describe('at start', () => {
   });
 });
 
+describe('settings at start', () => {
+  it('an invalid or unsafe setting stops the server, naming the setting and the fix', async () => {
+    const bad = await startServer({ env: { FEEDBACK_DB: join(tmp, 's', 'f.sqlite'), FEEDBACK_RATE_PER_DAY: 'lots' } }).then(() => null, (e: Error) => e.message);
+    expect(bad).toMatch(/server exited \(1\)/);
+    expect(bad).toMatch(/FEEDBACK_RATE_PER_DAY="lots".*fix: a whole number from 1 to 100000/);
+    const unsafe = await startServer({ env: { FEEDBACK_DB: join(tmp, 's', 'f.sqlite'), TRUST_PROXY: '1', HOST: '0.0.0.0' } }).then(() => null, (e: Error) => e.message);
+    expect(unsafe).toMatch(/TRUST_PROXY=1 .*0\.0\.0\.0/);
+  });
+});
+
 describe('while running', () => {
   let server: RunningServer;
   const db = join(tmp, 'run', 'feedback.sqlite');

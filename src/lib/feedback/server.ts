@@ -27,8 +27,7 @@ let state: State | null = null;
 /** The process-wide store and limiters, opened on first use (creates ./var/ and the database). */
 export function feedbackServer(): State {
   if (state) return state;
-  const config = readFeedbackConfig(process.env);
-  for (const w of config.warnings) console.warn(`[feedback] ${w}`);
+  const config = readFeedbackConfig();
   const store = openStore(resolve(config.dbPath), { busyTimeoutMs: SERVER_BUSY_TIMEOUT_MS });
   state = {
     config,

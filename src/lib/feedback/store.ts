@@ -13,7 +13,7 @@ import type { FeedbackSubmission, FeedbackType, DisclosureDelivery, DisclosureFo
 import { newReceipt as defaultNewReceipt, normaliseReceipt } from './receipt.ts';
 import { maskContact, maskName, redactPersonalData } from './contact.ts';
 import type { ContactKind } from './contact.ts';
-import { DEFAULT_DB_PATH } from './config.ts';
+import { parseSettings, settings } from '../config.ts';
 
 export const STATUSES = ['received', 'in_progress', 'answered', 'closed'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -290,7 +290,7 @@ const sameFile = (a: FileIdentity | null, b: FileIdentity | null) => a !== null 
 
 /** Resolve the DB path: explicit argument, else env FEEDBACK_DB, else ./var/feedback.sqlite. */
 export function defaultDbPath(env: Record<string, string | undefined> = process.env): string {
-  return env.FEEDBACK_DB?.trim() || DEFAULT_DB_PATH;
+  return (env === process.env ? settings() : parseSettings(env)).FEEDBACK_DB;
 }
 
 function migrate(db: DatabaseSync): void {

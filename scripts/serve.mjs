@@ -1,7 +1,6 @@
 // Serves the built portal (static pages + feedback) on 127.0.0.1. Used by `npm start`
 // (after `npm run build`) and by the tests. PORTAL_DIST chooses another build (dist-demo).
 // Before listening it checks the feedback database and stops with one line if it is unusable.
-import { resolve } from 'node:path';
 import { settings } from '../src/lib/config.ts';
 import { startPortal } from '../src/server/portalServer.ts';
 import { checkFeedbackDatabase } from '../src/server/startupChecks.ts';
@@ -15,7 +14,7 @@ try {
 }
 const { HOST: host, PORT: port, FEEDBACK_DB: dbPath, PORTAL_DIST: dist, TRUST_PROXY: trustProxy } = config;
 
-const db = checkFeedbackDatabase(resolve(dbPath));
+const db = checkFeedbackDatabase(dbPath);
 if (!db.ok) {
   console.error(db.error);
   process.exit(1);

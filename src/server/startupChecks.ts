@@ -9,7 +9,7 @@ export type StartupResult = { ok: true; warnings: string[] } | { ok: false; erro
 
 /** Opens (creating if needed) the feedback database, runs migrations and starts a write transaction. */
 export function checkFeedbackDatabase(dbPath: string): StartupResult {
-  const path = resolve(dbPath);
+  const path = dbPath === ':memory:' ? dbPath : resolve(dbPath);
   let store: ReturnType<typeof openStore> | undefined;
   try {
     store = openStore(path);

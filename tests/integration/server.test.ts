@@ -142,3 +142,18 @@ describe('health', () => {
     expect(r.status).toBe(303);
   });
 });
+
+describe('the map on a slow connection', () => {
+  it('/villages/ preloads the county shapes with the HTML, and they are at most 12 KB gzipped', async () => {
+    const html = (await rawRequest(base, '/villages/')).text;
+    const href = /<link rel="preload" href="([^"]+\.geojson)" as="fetch" crossorigin="anonymous"/.exec(html)?.[1];
+    expect(href).toBeTruthy();
+    // The preload comes before any script of the page, so it does not wait for them.
+    expect(html.indexOf(href!)).toBeLessThan(html.search(/<script[^>]*src=|<script type="module"/));
+    const gz = await rawRequest(base, href!, { headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.status).toBe(200);
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gz.raw.length).toBeLessThanOrEqual(12 * 1024);
+    expect(JSON.parse(gz.text).features).toHaveLength(9);
+  });
+});

@@ -28,7 +28,7 @@ let state: State | null = null;
 export function feedbackServer(): State {
   if (state) return state;
   const config = readFeedbackConfig();
-  const store = openStore(resolve(config.dbPath), { busyTimeoutMs: SERVER_BUSY_TIMEOUT_MS });
+  const store = openStore(config.dbPath === ':memory:' ? ':memory:' : resolve(config.dbPath), { busyTimeoutMs: SERVER_BUSY_TIMEOUT_MS });
   state = {
     config,
     store,

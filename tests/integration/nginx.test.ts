@@ -4,26 +4,24 @@
  * a form post succeeds; the rate limit sees the real client address (not a forged
  * X-Forwarded-For); the security headers survive; static files come compressed.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startServer, type RunningServer } from '../support/server.ts';
+import { hasNginx, startNginx, type RunningNginx } from '../support/nginx.ts';
 import { VALID } from '../support/feedback.ts';
 
-const NGINX = '/usr/sbin/nginx';
-const hasNginx = existsSync(NGINX);
 if (!hasNginx) {
   if (process.env.CI) throw new Error('nginx is missing: .ci/run installs it (apt-get install -y nginx).');
   console.warn('\n!!! NGINX TEST SKIPPED: no /usr/sbin/nginx (apt-get install -y nginx; bash .ci/run does) !!!\n');
 }
 
-const tmp = mkdtempSync(join(tmpdir(), 'portal-nginx-'));
+const tmp = mkdtempSync(join(tmpdir(), 'portal-nginx-test-'));
 let node: RunningServer;
-let nginx: ChildProcess;
+let nginx: RunningNginx;
 let tls = 0;
 let origin = '';
 
@@ -49,56 +47,13 @@ const post = (fields: Record<string, string>, xff?: string) =>
 (hasNginx ? describe : describe.skip)('behind nginx (docs/deploy/nginx.conf)', () => {
   beforeAll(async () => {
     const nodePort = await freePort();
-    tls = await freePort();
-    const http = await freePort();
-    origin = `https://localhost:${tls}`;
     node = await startServer({ port: nodePort, env: { FEEDBACK_DB: join(tmp, 'var/feedback.sqlite'), TRUST_PROXY: '1', FEEDBACK_RATE_PER_MINUTE: '3', FEEDBACK_RATE_PER_DAY: '100' } });
-    const cert = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost', '-keyout', join(tmp, 'key.pem'), '-out', join(tmp, 'cert.pem')], { encoding: 'utf8' });
-    expect(cert.status, cert.stderr).toBe(0);
-    const site = readFileSync('docs/deploy/nginx.conf', 'utf8')
-      .replaceAll('PORTAL_ROOT', process.cwd())
-      .replaceAll('portal.example', 'localhost')
-      .replace('server 127.0.0.1:4321;', `server 127.0.0.1:${nodePort};`)
-      .replace(/^\s*listen \[::\].*$/gm, '')
-      .replace('listen 80;', `listen 127.0.0.1:${http};`)
-      .replace('listen 443 ssl http2;', `listen 127.0.0.1:${tls} ssl http2;`)
-      .replace('/etc/ssl/certs/localhost.pem', join(tmp, 'cert.pem'))
-      .replace('/etc/ssl/private/localhost.key', join(tmp, 'key.pem'));
-    writeFileSync(join(tmp, 'site.conf'), site);
-    for (const d of ['body', 'proxy', 'fcgi', 'uwsgi', 'scgi']) mkdirSync(join(tmp, d));
-    writeFileSync(
-      join(tmp, 'nginx.conf'),
-      `${process.getuid?.() === 0 ? 'user root;' : ''}
-worker_processes 1;
-pid ${tmp}/nginx.pid;
-error_log ${tmp}/error.log warn;
-events { worker_connections 64; }
-http {
-  include /etc/nginx/mime.types;
-  default_type application/octet-stream;
-  access_log off;
-  client_body_temp_path ${tmp}/body; proxy_temp_path ${tmp}/proxy; fastcgi_temp_path ${tmp}/fcgi; uwsgi_temp_path ${tmp}/uwsgi; scgi_temp_path ${tmp}/scgi;
-  include ${tmp}/site.conf;
-}
-`,
-    );
-    const check = spawnSync(NGINX, ['-t', '-c', join(tmp, 'nginx.conf')], { encoding: 'utf8' });
-    expect(check.status, check.stderr).toBe(0);
-    nginx = spawn(NGINX, ['-c', join(tmp, 'nginx.conf'), '-g', 'daemon off;'], { stdio: 'ignore' });
-    for (let i = 0; ; i++) {
-      try {
-        if ((await https('/')).status === 200) break;
-      } catch {}
-      if (i > 100) throw new Error(`nginx did not start: ${readFileSync(join(tmp, 'error.log'), 'utf8')}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    nginx = await startNginx(nodePort);
+    tls = nginx.port;
+    origin = nginx.origin;
   });
   afterAll(async () => {
-    if (nginx && nginx.exitCode === null) {
-      const gone = new Promise((r) => nginx.once('exit', r));
-      nginx.kill('SIGTERM');
-      await gone;
-    }
+    await nginx?.stop();
     await node?.stop();
     rmSync(tmp, { recursive: true, force: true });
   });

@@ -108,4 +108,20 @@ describe('atomic builds', () => {
     expect((await fetch(server.url + '/feedback/')).status).toBe(200);
     console.log(`succeeding build: ${seen.length} probes, ${seen.filter((s) => s.status === 200).length} answered 200, switched after probe ${first}`);
   });
+
+  it('a plain `astro build` into the live dist/ is refused before it writes anything', async () => {
+    const before = readlinkSync(join(dir, 'dist'));
+    const page = await (await fetch(server.url + '/')).text();
+    const r = await new Promise<{ status: number | null; output: string }>((resolve) => {
+      const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { cwd: dir, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+      let output = '';
+      child.stdout.on('data', (b) => (output += b));
+      child.stderr.on('data', (b) => (output += b));
+      child.on('exit', (status) => resolve({ status, output }));
+    });
+    expect(r.status).not.toBe(0);
+    expect(r.output).toContain('npm run build');
+    expect(readlinkSync(join(dir, 'dist'))).toBe(before);
+    expect(await (await fetch(server.url + '/')).text()).toBe(page);
+  });
 });

@@ -5,6 +5,7 @@
 import { inject, describe, expect, it } from 'vitest';
 import { rawRequest } from '../support/http.ts';
 import { formPost, VALID } from '../support/feedback.ts';
+import { builtPages } from '../support/pages.ts';
 
 const base = inject('baseUrl');
 
@@ -87,6 +88,18 @@ describe('compression', () => {
     });
   }
 
+  it('the map script (JavaScript) comes compressed too', async () => {
+    const html = (await rawRequest(base, '/villages/')).text;
+    const src = /<script type="module" src="([^"]+\.js)"/.exec(html)?.[1];
+    expect(src).toBeTruthy();
+    const plain = await rawRequest(base, src!);
+    const br = await rawRequest(base, src!, { headers: { 'accept-encoding': 'br' } });
+    expect(plain.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.raw.length).toBeLessThan(plain.raw.length / 2);
+    expect(br.text).toBe(plain.text);
+  });
+
   it('picks br over gzip from a browser\'s Accept-Encoding', async () => {
     const r = await rawRequest(base, '/', { headers: { 'accept-encoding': 'gzip, deflate, br, zstd' } });
     expect(r.headers['content-encoding']).toBe('br');
@@ -140,6 +153,16 @@ describe('health', () => {
   it('a form post still works through the server', async () => {
     const r = await formPost(base, { ...VALID });
     expect(r.status).toBe(303);
+  });
+});
+
+describe('first paint in one round trip', () => {
+  it('no page waits for an external stylesheet: every page inlines its CSS', async () => {
+    for (const path of builtPages()) {
+      const html = (await rawRequest(base, path)).text;
+      expect(html, path).not.toMatch(/<link[^>]+rel="stylesheet"/);
+      expect(html, path).toMatch(/<style>[^<]{200,}/);
+    }
   });
 });
 

@@ -1,15 +1,10 @@
 // Schema of one row of data/key-villages.csv (乡村振兴重点帮扶村).
 import { z } from 'astro/zod';
 
+import { KEY_VILLAGE_CATEGORIES, type KeyVillage, type KeyVillageCategory } from '../../model.ts';
+
 /** The five categories of key-assistance villages, exactly as written in the CSV. */
-export const KEY_VILLAGE_CATEGORIES = [
-  '脱贫村',
-  '重点生态功能区覆盖村',
-  '重大工程项目区覆盖村',
-  '传统历史文化村',
-  '掉边掉角边缘村',
-] as const;
-export type KeyVillageCategory = (typeof KEY_VILLAGE_CATEGORIES)[number];
+export { KEY_VILLAGE_CATEGORIES, type KeyVillage, type KeyVillageCategory };
 
 export const KEY_VILLAGE_CATEGORY_EN: Record<KeyVillageCategory, string> = {
   脱贫村: 'village lifted out of poverty',
@@ -126,5 +121,6 @@ export const KeyVillageRowSchema = z.object({
 
 /** Raw CSV row (all strings) as accepted by the schema. */
 export type KeyVillageRowInput = z.input<typeof KeyVillageRowSchema>;
-/** A validated key-village row. */
-export type KeyVillage = z.output<typeof KeyVillageRowSchema> & { line: number };
+// The model's KeyVillage is what this schema produces (checked at compile time).
+const agrees: [z.output<typeof KeyVillageRowSchema> & { line: number }] extends [KeyVillage] ? (KeyVillage extends z.output<typeof KeyVillageRowSchema> & { line: number } ? true : false) : false = true;
+void agrees;

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../../src/loaders/loadDataset.ts';
 import { DataError, formatProblem } from '../../../src/loaders/problems.ts';
@@ -80,15 +81,6 @@ describe('the real data/', () => {
   const d = loadDataset(readDataDir('data'));
   const v = (id: string) => d.byId.get(id)!;
 
-  it('holds every figure of the 2021 work report, exactly as published', () => {
-    const published = d.figures.filter((f) => f.kind === 'published' && f.source_id === 'mrrb-2021-work-report');
-    expect(published).toHaveLength(61);
-    const text = readFileSync('tests/fixtures/source-figures.txt', 'utf8').trim().split('\n');
-    // Each line of the fixture is a value+unit as printed in the report, in order of appearance.
-    const shown = published.map((f) => `${f.value}${f.unit}`).sort();
-    expect(shown).toEqual([...text].sort());
-  });
-
   it('converts to base units with exact decimals', () => {
     expect(v('income.microcredit.new_loans').base_value).toBe('11345800');
     expect(v('income.consumption.sales').base_value).toBe('670000000');
@@ -114,5 +106,103 @@ describe('the real data/', () => {
       expect(ids.has(f.source_id), f.id).toBe(true);
       expect(f.locator.length, f.id).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('mistakes people make in Excel: one clear message each, no cascade', () => {
+  const file = `${VALID}/figures.csv`;
+  const edit = (change: (lines: string[]) => void) => {
+    const files = valid();
+    const lines = files[file].split('\n');
+    change(lines);
+    files[file] = lines.join('\n');
+    return problemsOf(files);
+  };
+  const row = (lines: string[], id: string) => lines.findIndex((l) => l.startsWith(`${id},`));
+
+  it('a file saved as GBK/GB18030 is named once, with the fix', () => {
+    const files: Record<string, string | Uint8Array> = valid();
+    const r = spawnSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: files[file] as string });
+    files[file] = new Uint8Array(r.stdout);
+    let problems: string[] = [];
+    try { loadDataset(files); } catch (e) { problems = (e as DataError).problems.map(formatProblem); }
+    expect(problems).toEqual([`${file}: 文件不是 UTF-8 编码（可能是 GBK/GB18030）— 请在 Excel 中另存为"CSV UTF-8" | the file is not UTF-8 (probably GBK/GB18030): in Excel, save it again as "CSV UTF-8"`]);
+  });
+
+  it('text already decoded with replacement characters is recognised too', () => {
+    const files = valid();
+    files[file] = files[file].replace('总户数', '\uFFFD\uFFFD');
+    expect(problemsOf(files)).toEqual([expect.stringMatching(/figures\.csv: 文件不是 UTF-8 编码/)]);
+  });
+
+  it('a repeated header row', () => {
+    expect(edit((l) => l.splice(3, 0, l[0]))).toEqual([`${file}:4: 第 4 行重复了表头（第 1 行）：删除这一行 | line 4 repeats the header (line 1): delete this line`]);
+  });
+
+  it('a row with too many cells', () => {
+    const out = edit((l) => { const i = row(l, 't.part_a'); l[i] = l[i].replace(',4,户,', ',4,5,户,'); });
+    expect(out).toEqual([expect.stringMatching(/figures\.csv:3: 此行有 18 个单元格，表头有 17 列（多了 1 个）/)]);
+  });
+
+  it('a row with too few cells', () => {
+    const out = edit((l) => { const i = row(l, 't.part_a'); l[i] = l[i].split(',').slice(0, 10).join(','); });
+    expect(out).toEqual([expect.stringMatching(/figures\.csv:3: 此行有 10 个单元格，表头有 17 列（少了 7 个）.*too few/)]);
+  });
+
+  it('a formula cell', () => {
+    const out = edit((l) => { const i = row(l, 't.total'); l[i] = l[i].replace(',10,户,', ',=4+6,户,'); });
+    expect(out).toEqual([expect.stringMatching(/figures\.csv:2:5 列\/column "value" \(Excel E\): 单元格是 Excel 公式（以“=”开头）.* — 读到\/got "=4\+6"$/)]);
+  });
+
+  it('full-width digits', () => {
+    const out = edit((l) => { const i = row(l, 't.total'); l[i] = l[i].replace(',10,户,', ',１０,户,'); });
+    expect(out).toEqual([expect.stringMatching(/figures\.csv:2:5 列\/column "value" \(Excel E\): 全角数字：请改为半角数字，写作 10/)]);
+  });
+
+  it('a thousands separator', () => {
+    const out = edit((l) => { const i = row(l, 't.fund'); l[i] = l[i].replace(',1134.58,万元,', ',"1,134.58",万元,'); });
+    expect(out).toEqual([expect.stringMatching(/figures\.csv:5:5 列\/column "value" \(Excel E\): 数字中有千分位逗号：请删去逗号，写作 1134\.58/)]);
+  });
+
+  it('digits and commas in text columns are left alone', () => {
+    const files = valid();
+    files[file] = files[file].replace('总户数,Total households', '"总户数（１期）","Total households, 1,000"');
+    expect(() => loadDataset(files)).not.toThrow();
+  });
+});
+
+describe('relations checked by the one pipeline', () => {
+  const fig = `${VALID}/figures.csv`;
+  const with_ = (name: string, change: (t: string) => string) => {
+    const files = valid();
+    files[`${VALID}/${name}`] = change(files[`${VALID}/${name}`]);
+    return files;
+  };
+
+  it('the changelog is keyed by id: two changes on one date, and a change to key-villages, are fine', () => {
+    const files = with_('changelog.csv', (t) => t.trimEnd() + '\n2026-11-29-second,2026-11-29,key-villages;all-figures,第二项,second\n');
+    const d = loadDataset(files);
+    expect(d.changelog.map((c) => c.id).sort()).toEqual(['2026-11-29-first', '2026-11-29-second']);
+    expect(d.releases).toHaveLength(1);
+  });
+
+  it('a duplicate changelog id is rejected', () => {
+    const files = with_('changelog.csv', (t) => t.trimEnd() + '\n2026-11-29-first,2026-11-30,figures,重复,dup\n');
+    expect(problemsOf(files).join('\n')).toMatch(/changelog\.csv:3:1 列\/column "id".*编号“2026-11-29-first”重复/);
+  });
+
+  it('a figure that disagrees with its second keying names both places', () => {
+    const files = with_('figures.csv', (t) => t.replace(',1134.58,万元,', ',1134.85,万元,'));
+    expect(problemsOf(files)).toEqual([expect.stringMatching(new RegExp(`^${fig}:5 列/column "value": 数值与来源复核录入不一致：tests/fixtures/data/valid/source-transcript.csv:5 记为 1134.58万元`))]);
+  });
+
+  it('a published figure without a second keying is rejected', () => {
+    const files = with_('source-transcript.csv', (t) => t.split('\n').filter((l) => !l.startsWith('t.used,')).join('\n'));
+    expect(problemsOf(files)).toEqual([expect.stringMatching(/figures\.csv:6:1 列\/column "id".*此数字未在 .*source-transcript\.csv 中复核录入/)]);
+  });
+
+  it('an unknown <Fig id> in content/ is reported with file:line:column, in Chinese and English', () => {
+    const files: Record<string, string> = { ...valid(), 'content/pages/x.mdx': '---\ntitle: x\n---\n\n正文 <Fig id="t.total" /> 与 <Fig id="t.totl" />。\n' };
+    expect(problemsOf(files)).toEqual(['content/pages/x.mdx:5:27: <Fig id="t.totl"> 引用了不存在的数字编号：请改正编号，或恢复 data/ 中的该数字行 | <Fig id="t.totl"> refers to an unknown figure id: fix the id, or restore the figure\'s row in data/']);
   });
 });

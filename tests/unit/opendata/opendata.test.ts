@@ -1,15 +1,15 @@
 import Papa from 'papaparse';
 import { crc32 as zlibCrc } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { z } from 'astro/zod';
 import { loadDataset } from '../../../src/loaders/loadDataset.ts';
-import { readDataDir } from '../../../src/loaders/readDataDir.ts';
+import { readDataDir, readProjectFiles } from '../../../src/loaders/readDataDir.ts';
 import { columnsOf } from '../../../src/lib/opendata/columns.ts';
 import { buildDatasets } from '../../../src/lib/opendata/datasets.ts';
 import { buildCatalogue } from '../../../src/lib/opendata/catalogue.ts';
 import { csvBytes, csvText, jsonValue } from '../../../src/lib/opendata/encode.ts';
 import { crc32, zip } from '../../../src/lib/opendata/zip.ts';
-import { viewHref } from '../../../src/lib/views.ts';
+import { viewHref, VIEWS } from '../../../src/lib/views.ts';
 import { TABLES } from '../../../src/schemas/tables.ts';
 import { readZip } from '../../support/zip.ts';
 
@@ -90,7 +90,7 @@ describe('zip', () => {
 describe('chart views', () => {
   const view = { table: 'monitoring', filter: { status: ['not_eliminated'], measure: ['households'] }, description_zh: '尚未消除风险的户数' };
   const datasets = buildDatasets(data, [view]);
-  const cat = buildCatalogue(datasets, options, data.changelog);
+  const cat = buildCatalogue(datasets, options, data.releases);
 
   it('gives each view a file named after its filter, holding exactly the rows the chart draws', () => {
     const monitoring = datasets.find((d) => d.id === 'monitoring')!;
@@ -111,6 +111,25 @@ describe('chart views', () => {
     expect(pkg.resources.map((r: { path: string }) => r.path)).toContain('monitoring--measure-households--status-not_eliminated.csv');
     const names = readZip(cat.files.get('mianyang-rr-data.zip')!.bytes).map((e) => e.name);
     expect(names).toContain('monitoring--measure-households--status-not_eliminated.csv');
+  });
+});
+
+describe('the same data gives the same bytes', () => {
+  it('two catalogues built at different times from separately loaded data are byte-identical', () => {
+    const build = (now: string) => {
+      vi.setSystemTime(new Date(now));
+      const d = loadDataset(readProjectFiles());
+      return buildCatalogue(buildDatasets(d, VIEWS, d.keyVillages.rows as unknown as Record<string, unknown>[]), options, d.releases);
+    };
+    try {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      const a = build('2001-02-03T04:05:06Z');
+      const b = build('2039-12-31T23:59:59Z');
+      expect([...b.files.keys()]).toEqual([...a.files.keys()]);
+      for (const [name, f] of a.files) expect(b.files.get(name)!.sha256, name).toBe(f.sha256);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

@@ -3,6 +3,7 @@ import { readProjectFiles } from '../../../src/loaders/readDataDir.ts';
 import { loadDataset } from '../../../src/loaders/loadDataset.ts';
 import type { Division } from '../../../src/lib/divisions.ts';
 import { DEMO_FILES, loadKeyVillages, REAL_FILES } from '../../../src/lib/villages/files.ts';
+import { DEMO_SOURCE_ID } from '../../../src/lib/villages/demo.ts';
 import { countyRows } from '../../../src/lib/villages/countyTable.ts';
 import { KEY_VILLAGE_PLAN } from '../../../src/lib/villages/schema.ts';
 import { DataError, formatProblem } from '../../../src/loaders/problems.ts';
@@ -38,6 +39,11 @@ describe('the key-village list the site is built from', () => {
     expect(rows.find((r) => !r.hasKeyVillages)!.listed).toBe(0);
   });
 
+  it('the demo registers its synthetic source in its own sources.csv, never in data/', () => {
+    expect(read(DEMO_FILES.sources!)).toContain(`\n${DEMO_SOURCE_ID},`);
+    expect(read('data/sources.csv')).not.toContain(DEMO_SOURCE_ID);
+  });
+
   it('a demo row outside a demo build is rejected: its source is not registered', () => {
     const texts = { list: read(DEMO_FILES.list), towns: lazy(DEMO_FILES.towns), villages: lazy(DEMO_FILES.villages) };
     expect(() => loadKeyVillages({ ...rest, demo: false, files: DEMO_FILES, texts })).toThrow(/source id is not in the source register/);
@@ -46,7 +52,7 @@ describe('the key-village list the site is built from', () => {
   it('a list shorter than the published total is partial, never complete', () => {
     const lines = read(DEMO_FILES.list).trim().split('\n');
     const texts = { list: lines.slice(0, 11).join('\n') + '\n', towns: lazy(DEMO_FILES.towns), villages: lazy(DEMO_FILES.villages) };
-    const list = loadKeyVillages({ ...rest, demo: true, files: DEMO_FILES, texts });
+    const list = loadKeyVillages({ ...rest, sourceIds: [...rest.sourceIds, DEMO_SOURCE_ID], demo: true, files: DEMO_FILES, texts });
     expect(list.comparison.agrees).toBe(false);
     expect(list.comparison.problems.join('\n')).toContain(`共 10 个村，与公布的 ${rest.publishedTotal} 个不一致`);
     expect(countyRows(divisions, list, KEY_VILLAGE_PLAN.excludedCountyCode).every((r) => r.countState === 'partial')).toBe(true);

@@ -7,7 +7,7 @@ import { DEMO_SOURCE_ID } from '../../../src/lib/villages/demo.ts';
 import { countyRows } from '../../../src/lib/villages/countyTable.ts';
 import { KEY_VILLAGE_PLAN } from '../../../src/lib/villages/schema.ts';
 import { DataError, formatProblem } from '../../../src/loaders/problems.ts';
-import { read, root } from '../geo/helpers.ts';
+import { read, root } from '../../support/geo.ts';
 
 const d = loadDataset(readProjectFiles(root));
 const lazy = (p: string) => () => read(p);

@@ -5,7 +5,7 @@ import type { CountiesCollection } from '../../../src/lib/geo/simplifyCounties.t
 import { parseGazetteer } from '../../../src/lib/gazetteer/gazetteer.ts';
 import { validateKeyVillages, compareWithPublishedTotal } from '../../../src/lib/villages/index.ts';
 import { buildDemoFromRepo } from '../../../scripts/make-demo-villages.ts';
-import { read, divisions, realGazetteer } from './helpers.ts';
+import { read, divisions, realGazetteer } from '../../support/geo.ts';
 
 const DIR = 'examples/demo-villages';
 const geo = JSON.parse(read('data/geo/mianyang-counties.geojson')) as CountiesCollection;

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { figure } from '../../../src/lib/data.ts';
+import { figure } from '../../src/lib/data.ts';
 
 const dir = 'content/pages';
 const files = readdirSync(dir).filter((f) => /\.mdx?$/.test(f));

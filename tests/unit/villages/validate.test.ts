@@ -5,7 +5,7 @@ import {
   compareWithPublishedTotal,
   validateKeyVillages,
 } from '../../../src/lib/villages/index.ts';
-import { read, divisions, realGazetteer } from './helpers.ts';
+import { read, divisions, realGazetteer } from '../../support/geo.ts';
 import { DataError, formatProblem } from '../../../src/loaders/problems.ts';
 
 const G = realGazetteer();

@@ -32,7 +32,7 @@ const port = await new Promise<number>((resolve, reject) => {
 });
 const tmp = mkdtempSync(join(tmpdir(), 'feedback-bench-'));
 const db = join(tmp, 'feedback.sqlite');
-const child = spawn(process.execPath, ['dist/server/entry.mjs'], {
+const child = spawn(process.execPath, ['scripts/serve.mjs'], {
   // Default rate limits stay on; each request comes from its own simulated client
   // (X-Forwarded-For, honoured with TRUST_PROXY=1 as behind a reverse proxy).
   env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), FEEDBACK_DB: db, TRUST_PROXY: '1' },
@@ -111,7 +111,7 @@ const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.ceil((p
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 console.log(`反馈提交基准 / feedback submission benchmark
   machine:      ${cpus().length} × ${cpus()[0]?.model ?? '?'}, Node ${process.version}
-  server:       built dist/server/entry.mjs, loopback, journal_mode=${journal}, synchronous=FULL (set by openStore)
+  server:       scripts/serve.mjs on the built dist/, loopback, journal_mode=${journal}, synchronous=FULL (set by openStore)
   load:         ${CONCURRENCY} concurrent connections, JSON posts, a distinct simulated client address per submission, default rate limits, bounded by ${COUNT} submissions / ${SECONDS} s
   completed:    ${latencies.length} in ${elapsed.toFixed(2)} s, errors ${errors}, stored ${stored} (incl. ${WARMUP} warm-up)
   throughput:   ${(latencies.length / elapsed).toFixed(1)} submissions/s

@@ -8,6 +8,7 @@ import { FEEDBACK_TYPES } from '../src/lib/feedback/schema.ts';
 import type { FeedbackType } from '../src/lib/feedback/schema.ts';
 import { toCsv } from '../src/lib/feedback/csv.ts';
 import { maskContact, maskName } from '../src/lib/feedback/contact.ts';
+import { backup, restore } from '../src/lib/feedback/backup.ts';
 
 const USAGE = `用法 / Usage: npm run feedback -- [--db 路径/path] <命令/command> …
 
@@ -17,6 +18,8 @@ const USAGE = `用法 / Usage: npm run feedback -- [--db 路径/path] <命令/co
   reply <查询码/receipt> <答复文字/text> | --file 文件  答复（状态改为“已答复”）/ reply (sets answered)
   note <查询码/receipt> <备注/text>                     内部备注 / internal note
   export [--include-contact] [--out 文件.csv]           导出CSV（默认隐去联系方式）/ export CSV (contact masked)
+  backup <文件/PATH>                                   在线备份（一致性副本，权限0600）/ consistent online backup (mode 0600)
+  restore <文件/PATH>                                  检查备份完整性后恢复（原文件保留）/ check the backup, then restore (old files kept)
 
   状态 / statuses: ${STATUSES.filter((s) => s !== 'answered').map((s) => `${s} ${STATUS_LABELS[s]}`).join(', ')}
                    (answered ${STATUS_LABELS.answered}: 使用 reply / use reply)
@@ -209,6 +212,27 @@ function main(argv: string[]): number {
   }
   const dbFlag = flag(p, 'db');
   const dbPath = dbFlag ? userPath(dbFlag) : defaultDbPath();
+  const [cmd, target] = p.positional;
+  if (cmd === 'backup' || cmd === 'restore') {
+    if (!target) {
+      process.stderr.write(`错误 / error: ${cmd} 需要一个文件路径 / ${cmd} needs a file path\n\n${USAGE}\n`);
+      return 2;
+    }
+    try {
+      if (cmd === 'backup') {
+        const r = backup(dbPath, userPath(target));
+        out(`✓ 已备份 ${r.submissions} 条反馈到 / backed up ${r.submissions} submissions to ${userPath(target)}（完整性检查通过 / integrity ok）`);
+      } else {
+        const r = restore(userPath(target), dbPath);
+        out(`✓ 已从 ${userPath(target)} 恢复 ${r.submissions} 条反馈 / restored ${r.submissions} submissions` + (r.previous ? `；原数据库移至 / previous database moved to ${r.previous}` : ''));
+        out('  请重启服务 / restart the server now.');
+      }
+      return 0;
+    } catch (e) {
+      process.stderr.write(`错误 / error: ${(e as Error).message}\n`);
+      return 1;
+    }
+  }
   if (!existsSync(dbPath)) {
     process.stderr.write(`错误 / error: 数据库文件不存在 / database not found: ${dbPath}\n（用 --db 或 FEEDBACK_DB 指定 / set --db or FEEDBACK_DB）\n`);
     return 1;

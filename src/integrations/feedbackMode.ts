@@ -11,9 +11,8 @@ export function feedbackMode(): AstroIntegration {
   return {
     name: 'portal:feedback-mode',
     hooks: {
-      'astro:route:setup': ({ route, logger }) => {
-        const { mode, warnings } = readFeedbackMode(process.env);
-        for (const w of warnings) logger.warn(w);
+      'astro:route:setup': ({ route }) => {
+        const { mode } = readFeedbackMode(process.env);
         if (mode !== 'server' && /src\/pages\/feedback\//.test(route.component)) route.prerender = true;
       },
     },

@@ -1,11 +1,12 @@
 /**
- * Operator settings, read from the environment at build time. Registration numbers are
- * shown only when set: a government site must never display a placeholder number.
+ * Operator settings for the pages, from the typed settings (src/lib/config.ts), read at build
+ * time. Registration numbers are shown only when set: a government site must never display
+ * a placeholder number.
  */
-const env = (name: string): string | null => {
-  const v = process.env[name]?.trim();
-  return v ? v : null;
-};
+import { settings } from './config.ts';
+
+const s = settings();
+const env = (name: 'DATA_LICENSE_NAME' | 'DATA_LICENSE_URL' | 'DATA_LICENSE_ZH' | 'DATA_LICENSE_EN' | 'SITE_CONTACT_ADDRESS' | 'SITE_CONTACT_PHONE' | 'SITE_CONTACT_EMAIL' | 'SITE_ICP' | 'SITE_PSB' | 'SITE_CODE' | 'MAP_REVIEW_NUMBER' | 'MAP_TILE_URL' | 'MAP_TILE_ATTRIBUTION'): string | null => s[name] ?? null;
 
 const PUBLISHER = '绵阳市乡村振兴局';
 const PUBLISHER_EN = 'Mianyang Rural Revitalization Bureau';
@@ -45,5 +46,5 @@ export const siteConfig = {
   tileUrl: env('MAP_TILE_URL'),
   tileAttribution: env('MAP_TILE_ATTRIBUTION'),
   /** True when the build uses synthetic demo data (npm run build:demo). */
-  demo: process.env.PORTAL_DEMO === '1',
+  demo: s.PORTAL_DEMO,
 } as const;

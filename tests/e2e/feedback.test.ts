@@ -149,5 +149,5 @@ describeBrowser('the feedback form in a browser', () => {
     expect(seen.errors).toEqual([]);
     expect(seen.foreign).toEqual([]);
     await context.close();
-  });
+  }, 180_000); // seven axe passes in one test: on a loaded 2-core machine one pass takes 10–15 s
 });

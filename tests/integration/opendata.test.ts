@@ -224,6 +224,11 @@ describe('the catalogue', () => {
   it('the zip holds every download, datapackage.json and a README, byte for byte', async () => {
     const entries = readZip(await bytesOf('/data/mianyang-rr-data.zip'));
     const names = entries.map((e) => e.name);
+    // Deflated: every entry big enough to shrink is stored compressed (a near-empty file may
+    // stay stored), and the zip is less than half its contents.
+    expect(entries.filter((e) => e.method !== 8 && e.bytes.length >= 256).map((e) => e.name)).toEqual([]);
+    console.log(`zip: ${entries.length} entries, ${entries.filter((e) => e.method === 8).length} deflated; ${entries.reduce((n, e) => n + e.compressedSize, 0)} of ${entries.reduce((n, e) => n + e.bytes.length, 0)} bytes`);
+    expect(entries.reduce((n, e) => n + e.compressedSize, 0)).toBeLessThan(entries.reduce((n, e) => n + e.bytes.length, 0) / 2);
     expect(names).toContain('README.md');
     expect(names).toContain('datapackage.json');
     for (const id of DATASETS) for (const n of [`${id}.csv`, `${id}-excel.csv`, `${id}.json`]) expect(names).toContain(n);

@@ -15,7 +15,9 @@ let tmp: string | undefined;
 
 export async function setup(project: TestProject) {
   if (process.env.SKIP_BUILD !== '1') {
-    const r = spawnSync('npm', ['run', 'build', '--silent'], { encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+    // ALLOWED_DOMAINS=localhost: the nginx test posts through HTTPS as https://localhost:PORT
+    // (Astro bakes allowed domains into the build). Direct requests carry no forwarded headers.
+    const r = spawnSync('npm', ['run', 'build', '--silent'], { encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ALLOWED_DOMAINS: 'localhost' } });
     if (r.status !== 0) throw new Error(`npm run build failed:\n${r.stdout}\n${r.stderr}`);
   }
   tmp = mkdtempSync(join(tmpdir(), 'portal-test-'));

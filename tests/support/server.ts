@@ -1,6 +1,7 @@
-/** Starts the built server (dist/server/entry.mjs) on a free loopback port. */
+/** Starts the built portal (scripts/serve.mjs on a dist/ build) on a free loopback port. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -21,12 +22,12 @@ export interface RunningServer {
   stop: (signal?: NodeJS.Signals) => Promise<void>;
 }
 
-export async function startServer(options: { dist?: string; env?: Record<string, string>; port?: number } = {}): Promise<RunningServer> {
+export async function startServer(options: { dist?: string; env?: Record<string, string>; port?: number; cwd?: string } = {}): Promise<RunningServer> {
   const port = options.port ?? (await freePort());
-  const entry = `${options.dist ?? 'dist'}/server/entry.mjs`;
   // process.execPath is Node 24 here (vitest runs under npm's PATH); never a bare `node`.
-  const child = spawn(process.execPath, [entry], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ...options.env },
+  const child = spawn(process.execPath, [join(options.cwd ?? process.cwd(), 'scripts/serve.mjs')], {
+    cwd: options.cwd,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), PORTAL_DIST: options.dist ?? 'dist', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

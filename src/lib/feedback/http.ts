@@ -2,6 +2,7 @@
 // content types, the body size limit (counted while reading, not trusted from headers),
 // body parsing, and the client address.
 import { LIMITS } from './schema.ts';
+import { parseSettings, settings } from '../config.ts';
 
 export const ALLOWED_METHODS = ['GET', 'HEAD', 'POST'] as const;
 
@@ -168,5 +169,5 @@ export function clientIp(socketAddress: string | undefined, forwardedFor: string
 }
 
 export function trustProxy(env: Record<string, string | undefined> = process.env): boolean {
-  return env.TRUST_PROXY?.trim() === '1';
+  return (env === process.env ? settings() : parseSettings(env)).TRUST_PROXY;
 }

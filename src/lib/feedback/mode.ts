@@ -9,29 +9,24 @@
 //   FEEDBACK_MODE=static       static: no server at all; the pages show the office email and
 //                              phone (when configured) and the 12317 hotline instead of a form.
 
+import { parseSettings, settings } from '../config.ts';
+
 export type FeedbackMode = 'server' | 'endpoint' | 'static';
 
 export interface FeedbackModeConfig {
   mode: FeedbackMode;
   /** Form action: '/feedback/' on the server, the configured URL in endpoint mode, null when static. */
   action: string | null;
-  warnings: string[];
 }
 
 type Env = Record<string, string | undefined>;
 
+/** From the typed settings (src/lib/config.ts); an invalid FEEDBACK_MODE/ENDPOINT throws ConfigError. */
 export function readFeedbackMode(env: Env = process.env): FeedbackModeConfig {
-  const warnings: string[] = [];
-  const mode = env.FEEDBACK_MODE?.trim().toLowerCase();
-  if (mode === 'static') return { mode: 'static', action: null, warnings };
-  if (mode && mode !== 'server') warnings.push(`FEEDBACK_MODE=${JSON.stringify(mode)} 无效（只能是 static 或 server）/ invalid, ignored`);
-  const endpoint = env.FEEDBACK_ENDPOINT?.trim();
-  if (endpoint) {
-    // A path on this site, or an http(s) URL. Anything else (javascript:, data:) is refused.
-    if (/^\/(?!\/)/.test(endpoint) || /^https?:\/\/[^\s/]+/i.test(endpoint)) return { mode: 'endpoint', action: endpoint, warnings };
-    warnings.push(`FEEDBACK_ENDPOINT 不是以 / 开头的路径或 http(s) 地址，已忽略 / not a path or http(s) URL, ignored`);
-  }
-  return { mode: 'server', action: '/feedback/', warnings };
+  const s = env === process.env ? settings() : parseSettings(env);
+  if (s.FEEDBACK_MODE === 'static') return { mode: 'static', action: null };
+  if (s.FEEDBACK_ENDPOINT) return { mode: 'endpoint', action: s.FEEDBACK_ENDPOINT };
+  return { mode: 'server', action: '/feedback/' };
 }
 
 /** A page next to the endpoint (e.g. `status/`), keeping a path endpoint relative. */

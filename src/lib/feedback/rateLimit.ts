@@ -19,6 +19,8 @@ export interface RateLimitDecision {
 export interface RateLimiter {
   /** Check and, if allowed, count one request for `key`. */
   check(key: string): RateLimitDecision;
+  /** Un-count the latest request for `key` (the work it allowed failed, e.g. the store was busy). */
+  release(key: string): void;
   /** Forget everything (tests, admin). */
   reset(): void;
   /** Number of clients currently tracked. */
@@ -85,6 +87,12 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
         while (hits.size > maxClients) hits.delete(hits.keys().next().value as string);
       }
       return { allowed: true, retryAfterSeconds: 0 };
+    },
+    release(key: string) {
+      const list = hits.get(key);
+      if (!list) return;
+      list.pop();
+      if (list.length === 0) hits.delete(key);
     },
     reset() {
       hits.clear();

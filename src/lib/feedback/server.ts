@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import { readFeedbackConfig } from './config.ts';
 import type { FeedbackConfig } from './config.ts';
-import { openStore } from './store.ts';
+import { openStore, SERVER_BUSY_TIMEOUT_MS, StoreUnavailableError } from './store.ts';
 import type { FeedbackStore, PublicStatus } from './store.ts';
 import { createRateLimiter, defaultWindows, clientKey } from './rateLimit.ts';
 import type { RateLimiter } from './rateLimit.ts';
@@ -27,9 +27,8 @@ let state: State | null = null;
 /** The process-wide store and limiters, opened on first use (creates ./var/ and the database). */
 export function feedbackServer(): State {
   if (state) return state;
-  const config = readFeedbackConfig(process.env);
-  for (const w of config.warnings) console.warn(`[feedback] ${w}`);
-  const store = openStore(resolve(config.dbPath));
+  const config = readFeedbackConfig();
+  const store = openStore(config.dbPath === ':memory:' ? ':memory:' : resolve(config.dbPath), { busyTimeoutMs: SERVER_BUSY_TIMEOUT_MS });
   state = {
     config,
     store,
@@ -43,7 +42,7 @@ export type SubmitOutcome =
   | { kind: 'created'; receipt: string; type: FeedbackType; replyTargetDays: number }
   | {
       kind: 'rejected';
-      status: 400 | 403 | 405 | 413 | 415 | 422 | 429;
+      status: 400 | 403 | 405 | 413 | 415 | 422 | 429 | 500 | 503;
       /** A message for the whole submission (shown in the error summary). */
       message: string | null;
       errors: FieldError[];
@@ -78,6 +77,8 @@ export const MESSAGES = {
   tooLarge: '提交内容过大。反馈内容请不超过2000字；如需提供大量材料，请通过电子邮件或电话联系。',
   honeypot: '提交未通过自动检查，未被保存。如果您是通过本页面正常填写的，请刷新页面后重新提交，或改用下方的电话、电子邮件联系我们。',
   rate: (s: number) => `您提交得过于频繁，请${s >= 120 ? `约${Math.ceil(s / 60)}分钟` : `${s}秒`}后再试。您填写的内容已保留在下方。`,
+  busy: '系统繁忙，您的反馈这次没有保存。您填写的内容已保留在下方，请稍等片刻后再次提交，或使用下方的电话、电子邮件联系我们。',
+  failed: '服务器出现故障，您的反馈未能保存。您填写的内容已保留在下方，请稍后再试，或使用下方的电话、电子邮件联系我们。',
   rateLookup: (s: number) => `查询过于频繁，请${s >= 120 ? `约${Math.ceil(s / 60)}分钟` : `${s}秒`}后再试。`,
 } as const;
 
@@ -131,8 +132,42 @@ export async function handleSubmission(request: Request, ctx: { ip: string; orig
   if (!decision.allowed)
     return reject(429, MESSAGES.rate(decision.retryAfterSeconds), { values, headers: { 'Retry-After': String(decision.retryAfterSeconds) } });
 
-  const { receipt } = store.submit(result.value, { clientHash: key });
+  let receipt: string;
+  try {
+    ({ receipt } = await whenNotBusy(() => store.submit(result.value, { clientHash: key })));
+  } catch (e) {
+    // Nothing was stored: the attempt does not count against the person's limit.
+    submitLimiter.release(key);
+    if (e instanceof StoreUnavailableError) {
+      if (e.reason === 'replaced') logError('submit', e);
+      return reject(503, MESSAGES.busy, { values, headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) } });
+    }
+    logError('submit', e);
+    return reject(500, MESSAGES.failed, { values });
+  }
   return { kind: 'created', receipt, type: result.value.type, replyTargetDays: config.replyTargetDays[result.value.type] };
+}
+
+/** How long a submission waits in total for a busy database before the 503. */
+export const BUSY_BUDGET_MS = 2000;
+export const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * Runs a store write, retrying while the database is locked by another connection. An
+ * attempt on a locked database fails at once (SERVER_BUSY_TIMEOUT_MS = 0), so the event loop
+ * is never held; between attempts other requests (static pages) are answered. After
+ * BUSY_BUDGET_MS the busy error goes up (503).
+ */
+export async function whenNotBusy<T>(write: () => T, budgetMs = BUSY_BUDGET_MS): Promise<T> {
+  const deadline = Date.now() + budgetMs;
+  for (;;) {
+    try {
+      return write();
+    } catch (e) {
+      if (!(e instanceof StoreUnavailableError && e.reason === 'busy') || Date.now() >= deadline) throw e;
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
 }
 
 export type LookupOutcome =

@@ -6,14 +6,14 @@
 //   status event and the current reply the latest reply event.
 // All SQL is parameterised. The clock is injected (`now`) so tests are deterministic.
 import { DatabaseSync } from 'node:sqlite';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { FEEDBACK_TYPES, FEEDBACK_TYPE_LABELS } from './schema.ts';
 import type { FeedbackSubmission, FeedbackType, DisclosureDelivery, DisclosureForm } from './schema.ts';
 import { newReceipt as defaultNewReceipt, normaliseReceipt } from './receipt.ts';
 import { maskContact, maskName, redactPersonalData } from './contact.ts';
 import type { ContactKind } from './contact.ts';
-import { DEFAULT_DB_PATH } from './config.ts';
+import { parseSettings, settings } from '../config.ts';
 
 export const STATUSES = ['received', 'in_progress', 'answered', 'closed'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -26,7 +26,14 @@ export const STATUS_LABELS: Readonly<Record<Status, string>> = {
 export const EVENT_KINDS = ['status', 'reply', 'note'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 export const REPLY_MAX = 10_000;
+/** Default wait for a lock (CLI, scripts). The web server passes a much shorter one: see below. */
 export const BUSY_TIMEOUT_MS = 5000;
+/**
+ * node:sqlite runs on the event loop, so while SQLite waits for a lock no other request is
+ * answered. The server does not wait inside SQLite at all: a locked database fails at once
+ * and server.ts retries between other work, answering 503 + Retry-After when it stays busy.
+ */
+export const SERVER_BUSY_TIMEOUT_MS = 0;
 
 const sqlList = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(', ');
 
@@ -187,6 +194,8 @@ export interface FeedbackStore {
   publishedReplies(): PublishedReply[];
   exportRows(opts?: { includeContact?: boolean }): ExportRow[];
   close(): void;
+  /** Whether a write could start now (files unchanged, lock obtainable, not read-only). */
+  health(): { writable: boolean };
   /** The underlying connection (tests / maintenance only). */
   readonly db: DatabaseSync;
 }
@@ -203,11 +212,85 @@ export class FeedbackStoreError extends Error {
 export interface OpenStoreOptions {
   /** Receipt generator (inject to test collision retries). */
   newReceipt?: () => string;
+  /** How long one statement waits for another connection's lock (default BUSY_TIMEOUT_MS). */
+  busyTimeoutMs?: number;
 }
+
+/**
+ * The store cannot take writes now: the database is locked by another connection beyond
+ * the wait, or the file it opened was deleted or replaced. Callers answer 503; nothing
+ * was stored.
+ */
+export class StoreUnavailableError extends Error {
+  readonly reason: 'busy' | 'replaced';
+  constructor(reason: 'busy' | 'replaced', message: string) {
+    super(message);
+    this.reason = reason;
+    this.name = 'StoreUnavailableError';
+  }
+}
+
+/** SQLITE_BUSY (5) or SQLITE_LOCKED (6), including their extended codes. */
+export function isBusyError(e: unknown): boolean {
+  const code = (e as { errcode?: number } | null)?.errcode;
+  return typeof code === 'number' && ((code & 0xff) === 5 || (code & 0xff) === 6);
+}
+
+/** Personal data is readable by the server's user only. */
+export const DIR_MODE = 0o700;
+export const FILE_MODE = 0o600;
+
+/**
+ * Creates the database's directory (0700) and an empty database file (0600) when missing;
+ * SQLite gives its -wal and -shm files the database file's mode.
+ */
+export function prepareDbFile(path: string): void {
+  if (path === ':memory:') return;
+  mkdirSync(dirname(resolve(path)), { recursive: true, mode: DIR_MODE });
+  try {
+    closeSync(openSync(path, 'wx', FILE_MODE));
+    chmodSync(path, FILE_MODE); // the umask may have narrowed it further; never widened
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  }
+}
+
+/** Lines to log when the data directory or database files are readable by others. */
+export function permissionWarnings(path: string): string[] {
+  if (path === ':memory:') return [];
+  const out: string[] = [];
+  const check = (p: string, want: number, what: string) => {
+    let mode: number;
+    try {
+      mode = statSync(p).mode & 0o777;
+    } catch {
+      return;
+    }
+    if (mode & 0o077)
+      out.push(`${what} ${p} 的权限是 ${mode.toString(8).padStart(4, '0')}，其他用户可读；请运行 chmod ${want.toString(8)} ${p} / ${p} is ${mode.toString(8).padStart(4, '0')}, readable by other users: run chmod ${want.toString(8)} ${p}`);
+  };
+  check(dirname(resolve(path)), DIR_MODE, '数据目录 / data directory');
+  for (const suffix of ['', '-wal', '-shm']) check(path + suffix, FILE_MODE, '数据库文件 / database file');
+  return out;
+}
+
+interface FileIdentity {
+  dev: number;
+  ino: number;
+}
+function identity(path: string): FileIdentity | null {
+  try {
+    const st = statSync(path);
+    return { dev: st.dev, ino: st.ino };
+  } catch {
+    return null;
+  }
+}
+const sameFile = (a: FileIdentity | null, b: FileIdentity | null) => a !== null && b !== null && a.dev === b.dev && a.ino === b.ino;
 
 /** Resolve the DB path: explicit argument, else env FEEDBACK_DB, else ./var/feedback.sqlite. */
 export function defaultDbPath(env: Record<string, string | undefined> = process.env): string {
-  return env.FEEDBACK_DB?.trim() || DEFAULT_DB_PATH;
+  return (env === process.env ? settings() : parseSettings(env)).FEEDBACK_DB;
 }
 
 function migrate(db: DatabaseSync): void {
@@ -229,7 +312,8 @@ function migrate(db: DatabaseSync): void {
       }
       db.exec('COMMIT');
     } catch (e) {
-      db.exec('ROLLBACK');
+      // SQLite may already have rolled back (e.g. disk full): keep the real error.
+      if (db.isTransaction) db.exec('ROLLBACK');
       throw e;
     }
   }
@@ -278,10 +362,10 @@ const CURRENT_STATUS_SQL = `(SELECT e.status FROM events e WHERE e.receipt = s.r
 
 export function openStore(path: string = defaultDbPath(), options: OpenStoreOptions = {}): FeedbackStore {
   const makeReceipt = options.newReceipt ?? defaultNewReceipt;
-  if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+  prepareDbFile(path);
   const db = new DatabaseSync(path);
   try {
-    db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    db.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? BUSY_TIMEOUT_MS))}`);
     db.exec('PRAGMA journal_mode = WAL');
     db.exec('PRAGMA synchronous = FULL');
     db.exec('PRAGMA foreign_keys = ON');
@@ -290,9 +374,25 @@ export function openStore(path: string = defaultDbPath(), options: OpenStoreOpti
     db.close();
     throw e;
   }
+  // The files this connection writes to. If an operator deletes or replaces them while we
+  // run, SQLite keeps writing to the unlinked files and everything is lost at restart, so
+  // writes are refused instead (checkFiles before every write transaction).
+  const mainFile = path === ':memory:' ? null : identity(path);
+  const walFile = path === ':memory:' ? null : identity(`${path}-wal`);
+  function checkFiles(): void {
+    if (path === ':memory:') return;
+    if (!sameFile(mainFile, identity(path)) || (walFile && !sameFile(walFile, identity(`${path}-wal`))))
+      throw new StoreUnavailableError('replaced', `数据库文件已被删除或替换，拒绝写入；请检查后重启服务 / database file ${path} was deleted or replaced: writes refused until restart`);
+  }
 
   function tx<T>(fn: () => T): T {
-    db.exec('BEGIN IMMEDIATE');
+    checkFiles();
+    try {
+      db.exec('BEGIN IMMEDIATE');
+    } catch (e) {
+      if (isBusyError(e)) throw new StoreUnavailableError('busy', '数据库正忙 / database is busy');
+      throw e;
+    }
     try {
       const out = fn();
       db.exec('COMMIT');
@@ -356,6 +456,18 @@ export function openStore(path: string = defaultDbPath(), options: OpenStoreOpti
   return {
     path,
     db,
+
+    health() {
+      try {
+        checkFiles();
+        db.exec('BEGIN IMMEDIATE');
+        db.exec('ROLLBACK');
+        return { writable: true };
+      } catch {
+        if (db.isTransaction) db.exec('ROLLBACK');
+        return { writable: false };
+      }
+    },
 
     submit(value, opts = {}) {
       if (!value || value.consent !== true || !FEEDBACK_TYPES.includes(value.type))

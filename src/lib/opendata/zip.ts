@@ -1,10 +1,13 @@
 /**
- * A minimal ZIP writer: stored entries (no compression — the files are small and this
- * keeps the code short and checkable), CRC-32, UTF-8 names (flag bit 11) and one fixed
- * timestamp, so the same files always give the same bytes and the same SHA-256.
+ * A minimal ZIP writer: deflated entries (raw DEFLATE from node:zlib at level 9; an entry
+ * that would not shrink is stored), CRC-32, UTF-8 names (flag bit 11) and one fixed
+ * timestamp, so the same files always give the same bytes and the same SHA-256 (zlib's
+ * output is a pure function of input and settings).
  * Format: PKWARE APPNOTE 6.3.x, sections 4.3.7 (local header), 4.3.12 (central
  * directory) and 4.3.16 (end of central directory). No ZIP64: total size stays < 4 GiB.
  */
+
+import { deflateRawSync } from 'node:zlib';
 
 const CRC_TABLE = (() => {
   const t = new Uint32Array(256);
@@ -43,16 +46,19 @@ export function zip(entries: readonly ZipEntry[], date = '1980-01-01'): Uint8Arr
   for (const e of entries) {
     const name = enc.encode(e.name);
     const crc = crc32(e.bytes);
+    const deflated = deflateRawSync(e.bytes, { level: 9, memLevel: 9 });
+    const method = deflated.length < e.bytes.length ? 8 : 0;
+    const data = method === 8 ? new Uint8Array(deflated.buffer, deflated.byteOffset, deflated.byteLength) : e.bytes;
     const local = new Uint8Array(30 + name.length);
     const lv = new DataView(local.buffer);
     lv.setUint32(0, 0x04034b50, true);
     lv.setUint16(4, 20, true); // version needed: 2.0
     lv.setUint16(6, 0x0800, true); // UTF-8 names
-    lv.setUint16(8, 0, true); // stored
+    lv.setUint16(8, method, true); // 8 deflate, 0 stored
     lv.setUint16(10, dTime, true);
     lv.setUint16(12, dDate, true);
     lv.setUint32(14, crc, true);
-    lv.setUint32(18, e.bytes.length, true);
+    lv.setUint32(18, data.length, true); // compressed size
     lv.setUint32(22, e.bytes.length, true);
     lv.setUint16(26, name.length, true);
     lv.setUint16(28, 0, true);
@@ -64,20 +70,20 @@ export function zip(entries: readonly ZipEntry[], date = '1980-01-01'): Uint8Arr
     cv.setUint16(4, 20, true); // made by: MS-DOS/FAT, 2.0
     cv.setUint16(6, 20, true);
     cv.setUint16(8, 0x0800, true);
-    cv.setUint16(10, 0, true);
+    cv.setUint16(10, method, true);
     cv.setUint16(12, dTime, true);
     cv.setUint16(14, dDate, true);
     cv.setUint32(16, crc, true);
-    cv.setUint32(20, e.bytes.length, true);
+    cv.setUint32(20, data.length, true);
     cv.setUint32(24, e.bytes.length, true);
     cv.setUint16(28, name.length, true);
     // extra length, comment length, disk number, internal attributes, external attributes: 0
     cv.setUint32(42, offset, true);
     central.set(name, 46);
 
-    locals.push(local, e.bytes);
+    locals.push(local, data);
     centrals.push(central);
-    offset += local.length + e.bytes.length;
+    offset += local.length + data.length;
   }
   const cdSize = centrals.reduce((n, c) => n + c.length, 0);
   const end = new Uint8Array(22);

@@ -23,4 +23,14 @@ describe('zip', () => {
     expect(readZip(z1).map((e) => [e.name, [...e.bytes]])).toEqual(entries.map((e) => [e.name, [...e.bytes]]));
     expect(Buffer.from(zip(entries, '2026-11-29')).equals(Buffer.from(z1))).toBe(true);
   });
+
+  it('deflates entries that shrink and stores those that would not', () => {
+    const text = new TextEncoder().encode('id,县区,数值\n'.repeat(200));
+    const tiny = new Uint8Array([7]);
+    const got = readZip(zip([{ name: 'big.csv', bytes: text }, { name: 'tiny.bin', bytes: tiny }]));
+    expect(got[0].method).toBe(8);
+    expect(got[0].compressedSize).toBeLessThan(text.length / 10);
+    expect([...got[0].bytes]).toEqual([...text]);
+    expect(got[1].method).toBe(0);
+  });
 });

@@ -170,8 +170,6 @@ export const TABLES = [
   { id: 'checks', file: 'checks.csv', title_zh: '交叉核对规则', title_en: 'Cross-checks', description_zh: '构建时逐条验证的数字关系。', schema: checksSchema, key: 'id', figures: false },
 ] as const satisfies readonly TableDef[];
 
-export type TableId = (typeof TABLES)[number]['id'];
-
 // The model types (src/model.ts) are what these schemas produce: checked here at compile time.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const typesAgree: [

@@ -78,13 +78,46 @@ export function parseCsv(text: string): ParsedCsv {
   return { header, headerLine: lineAt(nonEmpty[0].start), records, errors };
 }
 
-function quoteField(value: string): string {
+/** RFC 4180 quoting: only where a field holds a comma, quote, CR or LF, or starts/ends with a space. */
+export function quoteField(value: string): string {
   return /[",\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** Serialise rows to CSV: header first, LF endings, trailing newline, no BOM. */
-export function toCsv(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
+export interface WriteCsvOptions {
+  /** Line ending, also after the last record. Default LF (files in the repository); downloads use CRLF (RFC 4180). */
+  eol?: '\n' | '\r\n';
+}
+
+/**
+ * The one CSV writer: header row, then one record per row; null/undefined is an empty cell.
+ * Data files in the repository use the default (LF); downloads pass `eol: '\r\n'`.
+ * The header may differ from the keys (e.g. Chinese column titles for spreadsheet users).
+ */
+export function writeCsv(header: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[], options: WriteCsvOptions = {}): string {
+  const eol = options.eol ?? '\n';
   const lines = [header.map(quoteField).join(',')];
-  for (const row of rows) lines.push(row.map((v) => quoteField(String(v))).join(','));
-  return lines.join('\n') + '\n';
+  for (const row of rows) lines.push(row.map((v) => quoteField(v === null || v === undefined ? '' : String(v))).join(','));
+  return lines.join(eol) + eol;
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const GB18030 = new TextDecoder('gb18030', { fatal: true });
+
+/**
+ * Bytes of a CSV file as text, or the reason it cannot be read: not UTF-8 (Excel's default
+ * "CSV" on a Chinese system is GBK/GB18030). A string that already went through a lossy
+ * UTF-8 decoding is recognised by its replacement characters.
+ */
+export function decodeCsv(input: string | Uint8Array): { text: string } | { encoding: 'gb18030' | 'unknown' } {
+  if (typeof input === 'string') return input.includes('\uFFFD') ? { encoding: 'unknown' } : { text: input };
+  try {
+    return { text: UTF8.decode(input) };
+  } catch {
+    try {
+      GB18030.decode(input);
+      return { encoding: 'gb18030' };
+    } catch {
+      return { encoding: 'unknown' };
+    }
+  }
 }

@@ -2,17 +2,11 @@
  * Exact rational arithmetic on BigInt, for base-unit conversions, derived figures and
  * cross-checks. Floating point cannot be used: 1134.58 × 10000 must be exactly 11345800.
  */
-export interface Rational {
-  readonly n: bigint;
-  /** Always positive. */
-  readonly d: bigint;
-}
+import type { Rational } from '../model.ts';
+
+export type { Rational };
 
 const DECIMAL = /^-?(\d+)(\.\d+)?$/;
-
-export function isDecimalString(s: string): boolean {
-  return DECIMAL.test(s);
-}
 
 function gcd(a: bigint, b: bigint): bigint {
   a = a < 0n ? -a : a;

@@ -1,7 +1,8 @@
 // data/divisions.csv for the data scripts: the same schema and error messages as the build.
 import { parseCsv } from '../loaders/parseCsv.ts';
 import { DataError } from '../loaders/problems.ts';
-import { divisionsSchema, type DivisionRow } from '../schemas/tables.ts';
+import { divisionsSchema } from '../schemas/tables.ts';
+import type { DivisionRow } from '../model.ts';
 
 export type Division = DivisionRow;
 

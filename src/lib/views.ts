@@ -6,7 +6,7 @@
  * Chart pages register the views they draw here; the download endpoints and the dataset
  * catalogue read the same list.
  */
-import type { Figure } from '../loaders/loadDataset.ts';
+import type { Figure } from '../model.ts';
 
 export interface View {
   /** Table (dataset) id, e.g. "monitoring". */

@@ -1,102 +1,97 @@
 /**
- * Loads every table in data/, validates each row, then the relations between tables:
- * units, sources and area codes exist; ids are unique across tables; derived figures are
- * computed from their formulas with exact arithmetic; every cross-check holds.
- * Any problem stops the build with its file, line, column and fix (DataError).
+ * THE data pipeline: the one function that `npm run check:data`, the build check, the pages
+ * and the open-data files all call, so they accept and reject exactly the same inputs.
  *
- * It takes file texts, not paths, so the same code runs in Astro (import.meta.glob),
- * in scripts and in tests.
+ * It reads every table in data/ (one CSV reader, one Problem type), validates each row,
+ * then the relations between tables: units, sources and area codes exist; ids are unique;
+ * derived figures are computed from their formulas with exact arithmetic; every cross-check
+ * holds; every figure agrees with its second keying (source-transcript.csv); corrections
+ * agree with the figures they correct; the key-village list agrees with the gazetteer; and
+ * every <Fig id> in content/ names a figure. Any problem stops with its file, line, column
+ * and fix, in Chinese and English (DataError).
+ *
+ * It takes file contents (text, or bytes so that a non-UTF-8 file can be named), not paths,
+ * so the same code runs in Astro (import.meta.glob), in scripts and in tests.
  */
 import { z } from 'astro/zod';
+import { decodeCsv, parseCsv as parseCsvText } from '../lib/csv.ts';
 import type { Rational } from '../lib/decimal.ts';
 import { div, isTerminating, mul, parseDecimal, toDecimalString, toFixed } from '../lib/decimal.ts';
 import { evaluate, holds, parseCheck, parseFormula, references, render, SHOWN_COMPARISON, type CheckExpr, type Expr } from '../lib/expression.ts';
+import { keyVillageFiles, loadKeyVillages } from '../lib/villages/files.ts';
+import { KEY_VILLAGE_PLAN } from '../lib/villages/schema.ts';
+import type { ChangelogRow, CheckResult, CheckRow, Correction, CountyPairRow, Dataset, DivisionRow, Figure, KeyVillageList, Release, SourceRow, Topic, UnitRow } from '../model.ts';
 import { msg } from '../schemas/fields.ts';
-import type { PeriodType, Topic } from '../schemas/figure.ts';
-import { TABLES, type ChangelogRow, type CheckRow, type CountyPairRow, type DivisionRow, type SourceRow, type UnitRow } from '../schemas/tables.ts';
+import { TABLES } from '../schemas/tables.ts';
 import { parseCsv, type Located } from './parseCsv.ts';
 import { DataError, type Problem } from './problems.ts';
 
-export interface Figure {
-  id: string;
-  /** Table (dataset) the row comes from. */
-  table: string;
-  topic: Topic;
-  label_zh: string;
-  label_en: string;
-  /** As published; for a derived figure, computed (rounded to `decimals` where it does not end). */
-  value: string;
-  unit: string;
-  /** The value in the base unit, exact (or rounded like `value` for a non-ending share). */
-  base_value: string;
-  base_unit: string;
-  unit_kind: 'count' | 'money' | 'percent';
-  period: { type: PeriodType; start: string | null; end: string | null; label: string };
-  area_code: string;
-  source_id: string;
-  locator: string;
-  kind: 'published' | 'derived';
-  formula: string | null;
-  /** The formula with each id replaced by its value, e.g. "795 ÷ 2214 × 100". */
-  formula_shown: string | null;
-  decimals: number | null;
-  note_zh: string | null;
-  /** The table's own dimension columns (category, status, measure, pair_type …). */
-  dims: Record<string, string>;
-  /** Exact value in base units, for arithmetic. */
-  exact: Rational;
-  file: string;
-  line: number;
+export type { CheckResult, Dataset, Figure };
+
+/** The message for a file that is not UTF-8 (what Excel's plain "CSV" writes on a Chinese system). */
+export const NOT_UTF8 = {
+  gb18030: msg('文件不是 UTF-8 编码（可能是 GBK/GB18030）— 请在 Excel 中另存为"CSV UTF-8"', 'the file is not UTF-8 (probably GBK/GB18030): in Excel, save it again as "CSV UTF-8"'),
+  unknown: msg('文件不是 UTF-8 编码 — 请在 Excel 中另存为"CSV UTF-8"', 'the file is not UTF-8: in Excel, save it again as "CSV UTF-8"'),
+};
+
+export interface LoadOptions {
+  /** Synthetic demo build (PORTAL_DEMO=1): the key-village list comes from examples/demo-villages/. */
+  demo?: boolean;
 }
 
-export interface CheckResult {
-  id: string;
-  label_zh: string;
-  label_en: string;
-  expression: string;
-  /** The check with values filled in: "134 + 195 + 112 = 441". */
-  shown: string;
-  ok: boolean;
-  figure_ids: string[];
-}
-
-export interface Dataset {
-  figures: Figure[];
-  byId: ReadonlyMap<string, Figure>;
-  sources: SourceRow[];
-  divisions: DivisionRow[];
-  units: UnitRow[];
-  countyPairs: CountyPairRow[];
-  /** Data changes, newest first. */
-  changelog: ChangelogRow[];
-  checks: CheckResult[];
-  /** Validated rows of every table, as in the CSV, for downloads. */
-  tables: Record<string, Record<string, unknown>[]>;
-}
+/** Dataset ids a changelog row may name besides the tables: the generated downloads. */
+export const GENERATED_DATASETS = ['all-figures', 'key-villages'] as const;
 
 const FIGURE_COLUMNS = new Set(['id', 'topic', 'label_zh', 'label_en', 'value', 'unit', 'period_type', 'period_start', 'period_end', 'period_label', 'area_code', 'source_id', 'locator', 'kind', 'formula', 'decimals', 'note_zh']);
 
-/** `files` maps a path ending in the table's file name (e.g. "data/figures.csv") to its text. */
-export function loadDataset(files: Record<string, string>): Dataset {
+/**
+ * `files` maps project-relative paths to contents: the tables (found by file name, e.g.
+ * "data/figures.csv"), the gazetteer, the key-village list and content/ pages.
+ */
+export function loadDataset(files: Record<string, string | Uint8Array>, options: LoadOptions = {}): Dataset {
   const problems: Problem[] = [];
-  const byName = new Map(Object.entries(files).map(([path, text]) => [path.split('/').pop()!, { path, text }]));
+  const isTable = (path: string) => !/(^|\/)(gazetteer|examples|content)\//.test(path);
+  const byName = new Map(Object.entries(files).filter(([path]) => isTable(path) && path.endsWith('.csv')).map(([path, content]) => [path.split('/').pop()!, { path, content }]));
   const parsed: Record<string, Located<Record<string, unknown>>[]> = {};
   const fileOf: Record<string, string> = {};
+
+  /** The text of a file, or a problem naming it when it is not UTF-8. */
+  const textOf = (file: string, content: string | Uint8Array): string | null => {
+    const d = decodeCsv(content);
+    if ('text' in d) return d.text;
+    problems.push({ file, line: 0, message: NOT_UTF8[d.encoding] });
+    return null;
+  };
 
   for (const t of TABLES) {
     const f = byName.get(t.file);
     const file = f?.path ?? `data/${t.file}`;
     fileOf[t.id] = file;
+    parsed[t.id] = [];
     if (!f) {
       problems.push({ file, line: 0, message: msg('缺少此文件：请从版本库恢复', 'this file is missing: restore it from the repository') });
-      parsed[t.id] = [];
       continue;
     }
+    const text = textOf(file, f.content);
+    if (text === null) continue;
     const shape = (t.schema as unknown as z.ZodObject<z.ZodRawShape>).shape ?? innerShape(t.schema);
-    const res = parseCsv(f.text, file, t.schema as z.ZodType<Record<string, unknown>>, Object.keys(shape));
+    const numeric = new Set(Object.entries(shape).filter(([, s]) => ['number', 'integer'].includes(String((z.globalRegistry.get(s as z.ZodType) as { fieldType?: string } | undefined)?.fieldType))).map(([k]) => k));
+    const res = parseCsv(text, file, t.schema as z.ZodType<Record<string, unknown>>, Object.keys(shape), numeric);
     problems.push(...res.problems);
     parsed[t.id] = res.rows;
   }
+
+  // The key-village list (real or demo): read now so an encoding problem is reported with the rest.
+  const kvFiles = keyVillageFiles(options.demo ?? false);
+  const findFile = (wanted: string, fallbackName?: string) => {
+    const exact = Object.keys(files).find((p) => p === wanted || p.endsWith(`/${wanted}`));
+    if (exact || !fallbackName) return exact;
+    return Object.keys(files).find((p) => p.split('/').pop() === fallbackName && !p.includes('examples/'));
+  };
+  const kvPath = findFile(kvFiles.list, options.demo ? undefined : 'key-villages.csv');
+  let kvText: string | null = null;
+  if (!kvPath) problems.push({ file: kvFiles.list, line: 0, message: msg('缺少此文件：请从版本库恢复', 'this file is missing: restore it from the repository') });
+  else kvText = textOf(kvPath, files[kvPath]);
 
   // Row-level problems first: relations between tables are only checked on clean rows,
   // so one typo does not cascade into a page of follow-on errors.
@@ -153,7 +148,7 @@ export function loadDataset(files: Record<string, string>): Dataset {
           base_unit: unit?.base_unit ?? d.unit, unit_kind: (unit?.kind ?? 'count') as Figure['unit_kind'],
           period: { type: d.period_type, start: d.period_start, end: d.period_end, label: d.period_label },
           area_code: d.area_code, source_id: d.source_id, locator: d.locator, kind: d.kind,
-          formula: d.formula, decimals: d.decimals, note_zh: d.note_zh, dims, file: fileOf[t.id], line: row.line,
+          formula: d.formula, decimals: d.decimals, note_zh: d.note_zh, dims, corrections: [], file: fileOf[t.id], line: row.line,
         },
       });
     }
@@ -213,7 +208,7 @@ export function loadDataset(files: Record<string, string>): Dataset {
   // Cross-checks.
   const checks: CheckResult[] = [];
   for (const row of parsed.checks) {
-    const c = row.data as CheckRow;
+    const c = row.data as unknown as CheckRow;
     let expr: CheckExpr;
     try { expr = parseCheck(c.expression); }
     catch (e) { problems.push(at('checks', row, 'expression', msg(`核对式无法解析（${(e as Error).message}）`, `the check cannot be read (${(e as Error).message})`))); continue; }
@@ -234,21 +229,163 @@ export function loadDataset(files: Record<string, string>): Dataset {
 
   // County pairs refer to sources and divisions.
   for (const row of parsed['county-pairs']) {
-    const p = row.data as CountyPairRow;
+    const p = row.data as unknown as CountyPairRow;
     if (!divisions.has(p.mianyang_county_code)) problems.push(at('county-pairs', row, 'mianyang_county_code', msg('未知的绵阳县级行政区代码：请使用 divisions.csv 中的代码', 'unknown Mianyang county code: use a code from divisions.csv')));
     for (const s of p.source_ids.split(';').map((x) => x.trim())) {
       if (!sources.has(s)) problems.push(at('county-pairs', row, 'source_ids', msg(`未知来源“${s}”：请先在 sources.csv 中登记`, `unknown source "${s}": register it in sources.csv first`)));
     }
   }
 
-  const tableIds = new Set<string>(TABLES.map((t) => t.id));
+  const datasetIds = new Set<string>([...TABLES.map((t) => t.id), ...GENERATED_DATASETS]);
   for (const row of parsed.changelog) {
     for (const t of String(row.data.tables).split(';').map((x) => x.trim())) {
-      if (!tableIds.has(t)) problems.push(at('changelog', row, 'tables', msg(`未知的表“${t}”：请使用 ${[...tableIds].join('、')}`, `unknown table "${t}": use ${[...tableIds].join(', ')}`)));
+      if (!datasetIds.has(t)) problems.push(at('changelog', row, 'tables', msg(`未知的数据集“${t}”：请使用 ${[...datasetIds].join('、')}`, `unknown dataset "${t}": use ${[...datasetIds].join(', ')}`)));
     }
   }
 
-  if (problems.length) throw new DataError(problems);
+  // Corrections: each names a published figure; the latest holds the figure's current value.
+  const corrections = rowsOf<Correction>('corrections');
+  const byFigure = new Map<string, Located<Record<string, unknown>>[]>();
+  for (const row of parsed.corrections) {
+    const c = row.data as unknown as Correction;
+    const f = figures.get(c.figure_id);
+    if (!f) {
+      if (!byIdPending.has(c.figure_id)) problems.push(at('corrections', row, 'figure_id', msg(`更正的数字编号“${c.figure_id}”不存在：请填写数字表中的编号`, `the corrected figure "${c.figure_id}" does not exist: use an id from the figure tables`)));
+      continue;
+    }
+    if (f.kind === 'derived') { problems.push(at('corrections', row, 'figure_id', msg('推算数由公式计算，不能直接更正：请更正它所引用的已发布数字', 'a derived figure is computed: correct the published figures its formula uses instead'))); continue; }
+    if (c.unit !== f.unit) problems.push(at('corrections', row, 'unit', msg(`单位应与数字行相同（${f.unit}）`, `the unit must be the figure's unit (${f.unit})`)));
+    if (!sources.has(c.source_id)) problems.push(at('corrections', row, 'source_id', msg(`未知来源“${c.source_id}”：请先在 sources.csv 中登记更正的依据`, `unknown source "${c.source_id}": register the source of the correction in sources.csv first`)));
+    if (c.old_value === c.new_value) problems.push(at('corrections', row, 'new_value', msg('新值与原值相同：这不是更正', 'the new value equals the old one: this is not a correction')));
+    byFigure.set(c.figure_id, [...(byFigure.get(c.figure_id) ?? []), row]);
+  }
+  for (const [id, rows] of byFigure) {
+    const f = figures.get(id)!;
+    const chain = [...rows].sort((a, b) => String(a.data.date).localeCompare(String(b.data.date)) || a.line - b.line);
+    chain.forEach((row, i) => {
+      if (i > 0 && row.data.old_value !== chain[i - 1].data.new_value) problems.push(at('corrections', row, 'old_value', msg(`原值应为上一次更正（第 ${chain[i - 1].line} 行）的新值 ${String(chain[i - 1].data.new_value)}`, `the old value must be the new value of the previous correction (line ${chain[i - 1].line}): ${String(chain[i - 1].data.new_value)}`)));
+    });
+    const last = chain.at(-1)!;
+    if (last.data.new_value !== f.value) problems.push(at('corrections', last, 'new_value', msg(`更正后的数值与 ${f.file}:${f.line} 的现值 ${f.value} 不一致：请把新值填入数字行，或改正此处`, `the corrected value differs from the current value ${f.value} at ${f.file}:${f.line}: put the new value in the figure row, or fix it here`)));
+    f.corrections = chain.map((r) => r.data as unknown as Correction);
+  }
+
+  // Second keying: every figure agrees with its independent transcription from the source.
+  const transcribedSources = new Set(parsed['source-transcript'].map((r) => String(r.data.source_id)));
+  const transcribed = new Map<string, Located<Record<string, unknown>>>();
+  const valueMismatch: { row: Located<Record<string, unknown>>; f: Figure; want: string }[] = [];
+  const missingFromTables = new Map<string, number>();
+  for (const row of parsed['source-transcript']) {
+    const t = row.data as { figure_id: string; source_id: string; locator: string; value: string; unit: string; period_label: string };
+    transcribed.set(t.figure_id, row);
+    const f = figures.get(t.figure_id);
+    if (!f) {
+      if (!byIdPending.has(t.figure_id)) missingFromTables.set(t.figure_id, row.line);
+      continue;
+    }
+    const differs = (column: string, zh: string, en: string, have: string, want: string) =>
+      problems.push({ file: f.file, line: f.line, column, value: have, message: msg(`${zh}与来源复核录入不一致：${fileOf['source-transcript']}:${row.line} 记为“${want}”。请对照来源改正其中错的一处`, `${en} differs from the second keying: ${fileOf['source-transcript']}:${row.line} has "${want}". Check the source and fix whichever is wrong`) });
+    if (f.corrections.length) {
+      // The transcript keeps the source as printed; a corrected figure may hold a later value.
+      const known = [f.value, ...f.corrections.map((c) => c.old_value)];
+      if (!known.includes(t.value)) differs('value', '数值', 'the value', f.value, `${t.value}${t.unit}`);
+      continue;
+    }
+    if (t.value !== f.value) valueMismatch.push({ row, f, want: t.value });
+    if (t.unit !== f.unit) differs('unit', '单位', 'the unit', f.unit, t.unit);
+    if (t.source_id !== f.source_id) differs('source_id', '来源', 'the source', f.source_id, t.source_id);
+    if (t.locator !== f.locator) differs('locator', '位置（locator）', 'the locator', f.locator, t.locator);
+    if (t.period_label !== f.period.label) differs('period_label', '时期', 'the period label', f.period.label, t.period_label);
+  }
+  // Two values exchanged (the sums still hold): one message for the pair.
+  const paired = new Set<Figure>();
+  for (const a of valueMismatch) {
+    if (paired.has(a.f)) continue;
+    const b = valueMismatch.find((x) => x !== a && !paired.has(x.f) && x.f.unit === a.f.unit && x.want === a.f.value && a.want === x.f.value);
+    if (b) {
+      paired.add(a.f).add(b.f);
+      problems.push({ file: a.f.file, line: a.f.line, column: 'value', value: a.f.value, message: msg(`“${a.f.label_zh}”与“${b.f.label_zh}”（${b.f.file}:${b.f.line}）的数值对调了：来源中前者为 ${a.want}${a.f.unit}、后者为 ${b.want}${b.f.unit}（见 ${fileOf['source-transcript']}:${a.row.line}、${b.row.line}）。请把两个数值换回来`, `the values of ${a.f.id} and ${b.f.id} (${b.f.file}:${b.f.line}) are swapped: the source gives ${a.want} and ${b.want} ${a.f.unit} (${fileOf['source-transcript']}:${a.row.line}, ${b.row.line}). Swap them back`) });
+    }
+  }
+  for (const m of valueMismatch) {
+    if (paired.has(m.f)) continue;
+    problems.push({ file: m.f.file, line: m.f.line, column: 'value', value: m.f.value, message: msg(`数值与来源复核录入不一致：${fileOf['source-transcript']}:${m.row.line} 记为 ${m.want}${m.f.unit}。请对照来源改正其中错的一处`, `the value differs from the second keying: ${fileOf['source-transcript']}:${m.row.line} has ${m.want} ${m.f.unit}. Check the source and fix whichever is wrong`) });
+  }
+  for (const p of pending) {
+    const f = figures.get(p.figure.id);
+    if (f && f.kind === 'published' && transcribedSources.has(f.source_id) && !transcribed.has(f.id)) {
+      problems.push(at(p.table, p.row, 'id', msg(`此数字未在 ${fileOf['source-transcript']} 中复核录入：请由另一人对照来源录入一行（编号、来源、位置、数值、单位、时期）`, `this figure has no second keying in ${fileOf['source-transcript']}: have someone else add its row from the source (id, source, locator, value, unit, period)`)));
+    }
+  }
+
+  // Narrative: every <Fig id="…"> in content/ names a figure.
+  const cited = new Set<string>();
+  for (const [path, content] of Object.entries(files)) {
+    if (!/(^|\/)content\/.*\.mdx?$/.test(path)) continue;
+    const text = typeof content === 'string' ? content : new TextDecoder().decode(content);
+    text.split(/\r?\n/).forEach((lineText, i) => {
+      for (const m of lineText.matchAll(/<Fig\b[^>]*?\bid\s*=\s*["']([^"']*)["']/g)) {
+        const id = m[1];
+        cited.add(id);
+        if (figures.has(id) || byIdPending.has(id)) continue;
+        const lost = missingFromTables.get(id);
+        const src = fileOf['source-transcript'];
+        const [hintZh, hintEn] = lost ? [`（${src}:${lost} 记有此数字：数据行可能被误删，请恢复）`, ` (${src}:${lost} has this figure: its data row was probably deleted; restore it)`] : ['', ''];
+        problems.push({ file: path, line: i + 1, columnIndex: (m.index ?? 0) + 1, message: msg(`<Fig id="${id}"> 引用了不存在的数字编号：请改正编号，或恢复 data/ 中的该数字行${hintZh}`, `<Fig id="${id}"> refers to an unknown figure id: fix the id, or restore the figure's row in data/${hintEn}`) });
+      }
+    });
+  }
+  for (const [id, line] of missingFromTables) {
+    if (cited.has(id)) continue; // already reported where it is cited
+    problems.push({ file: fileOf['source-transcript'], line, column: 'figure_id', value: id, message: msg('来源中有此数字，但数字表中没有这一行：请恢复被删除的数据行', 'the source has this figure but no figure table has its row: restore the deleted row') });
+  }
+
+  // Key villages, against the gazetteer, the divisions and the source register.
+  let keyVillages: KeyVillageList | undefined;
+  if (kvPath && kvText !== null) {
+    const gazetteerText = (wanted: string, name: string) => () => {
+      const p = findFile(wanted, options.demo ? undefined : name);
+      const t = p ? decodeCsv(files[p]) : null;
+      if (!t || !('text' in t)) throw new DataError([{ file: wanted, line: 0, message: t ? NOT_UTF8[t.encoding] : msg('缺少此文件：请运行 npm run build:gazetteer 重新生成', 'this file is missing: run npm run build:gazetteer') }]);
+      return t.text;
+    };
+    const demoSourceIds = (): string[] => {
+      const p = options.demo && kvFiles.sources ? findFile(kvFiles.sources) : undefined;
+      const t = p ? decodeCsv(files[p]) : null;
+      return t && 'text' in t ? parseCsvText(t.text).records.map((r) => r.values.id.trim()) : [];
+    };
+    try {
+      keyVillages = loadKeyVillages({
+        files: { ...kvFiles, list: kvPath },
+        texts: { list: kvText, towns: gazetteerText(kvFiles.towns, kvFiles.towns.split('/').pop()!), villages: gazetteerText(kvFiles.villages, kvFiles.villages.split('/').pop()!) },
+        divisions: rowsOf<DivisionRow>('divisions'),
+        sourceIds: [...sources.keys(), ...demoSourceIds()],
+        publishedTotal: Number(figures.get('villages.key.total')?.value ?? KEY_VILLAGE_PLAN.publishedTotal),
+        demo: options.demo ?? false,
+      });
+    } catch (e) {
+      if (!(e instanceof DataError)) throw e;
+      problems.push(...e.problems);
+    }
+  }
+
+  if (problems.length || !keyVillages) throw new DataError(problems);
+
+  // Changes: the changelog plus one entry per correction; releases are the dates.
+  const changelog: ChangelogRow[] = [
+    ...rowsOf<ChangelogRow>('changelog'),
+    ...corrections.map((c): ChangelogRow => {
+      const f = figures.get(c.figure_id)!;
+      return {
+        id: `correction-${c.id}`, date: c.date, correction: c.id,
+        tables: [f.table, 'all-figures', 'corrections'].join(';'),
+        summary_zh: `更正“${f.label_zh}”：${c.old_value}${c.unit} 改为 ${c.new_value}${c.unit}。${c.reason_zh}`,
+        summary_en: `Corrected ${f.label_en}: ${c.old_value} → ${c.new_value} ${c.unit}. ${c.reason_en}`,
+      };
+    }),
+  ].sort((a, b) => b.date.localeCompare(a.date));
+  const dates = [...new Set(changelog.map((c) => c.date))].sort();
+  const releases: Release[] = dates.map((date, i) => ({ version: `1.${i}.0`, date, changes: changelog.filter((c) => c.date === date) })).reverse();
 
   const ordered = pending.map((p) => figures.get(p.figure.id)!);
   return {
@@ -258,8 +395,11 @@ export function loadDataset(files: Record<string, string>): Dataset {
     divisions: rowsOf<DivisionRow>('divisions'),
     units: rowsOf<UnitRow>('units'),
     countyPairs: rowsOf<CountyPairRow>('county-pairs'),
-    changelog: rowsOf<ChangelogRow>('changelog').sort((a, b) => (a.date! < b.date! ? 1 : -1)),
+    changelog,
+    corrections: [...corrections].sort((a, b) => b.date.localeCompare(a.date)),
+    releases,
     checks,
+    keyVillages,
     tables: Object.fromEntries(TABLES.map((t) => [t.id, rowsOf<Record<string, unknown>>(t.id)])),
   };
 }

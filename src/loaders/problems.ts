@@ -1,18 +1,7 @@
-/**
- * A problem found in data/, with everything a bureau editor needs to fix it in Excel:
- * file, line, column, the value read, and what to do — in Chinese and English.
- */
-export interface Problem {
-  file: string;
-  /** 1-based line in the file as Excel and editors count it; 0 for the whole file. */
-  line: number;
-  column?: string;
-  /** 1-based column position (A = 1). */
-  columnIndex?: number;
-  value?: string;
-  /** "中文说明 | English explanation", each with the fix. */
-  message: string;
-}
+/** Problems found in the project's inputs (see Problem in src/model.ts) and how they are printed. */
+import type { Problem } from '../model.ts';
+
+export type { Problem };
 
 export class DataError extends Error {
   readonly problems: Problem[];

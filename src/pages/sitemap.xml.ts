@@ -13,6 +13,7 @@ export const GET: APIRoute = ({ site }) => {
   const urls: { loc: string; lastmod: string | null }[] = [
     ...[...SECTIONS, ...STATEMENTS].map((s) => ({ loc: abs(s.href), lastmod: newest })),
     ...catalogue.entries.map((e) => ({ loc: abs(`/data/${e.dataset.id}/`), lastmod: e.dataset.updated ?? null })),
+    { loc: abs('/data/errata/'), lastmod: data.corrections[0]?.date ?? null },
   ];
   const body =
     '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' +

@@ -5,11 +5,9 @@
 import { z } from 'astro/zod';
 import { areaCode, decimalOrEmpty, figureId, isoDateOrEmpty, msg, optionalText, text } from './fields.ts';
 
-export const PERIOD_TYPES = ['as_of', 'range', 'since', 'year', 'month', 'at_publication', 'undated'] as const;
-export type PeriodType = (typeof PERIOD_TYPES)[number];
+import { PERIOD_TYPES, TOPICS } from '../model.ts';
 
-export const TOPICS = ['monitoring', 'income', 'funds', 'eastwest', 'villages', 'survey'] as const;
-export type Topic = (typeof TOPICS)[number];
+export { PERIOD_TYPES, TOPICS };
 
 const enumOf = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
   z.enum(values, { error: msg(`${what}只能是：${values.join('、')}`, `${what} must be one of: ${values.join(', ')}`) });
@@ -74,5 +72,3 @@ export function refineFigure(row: Row, ctx: z.RefinementCtx) {
     if (!s.endsWith('-01') || e !== last) issue('period_start', `月份时期应为该月第一天至最后一天（${s.slice(0, 8)}01 至 ${last}）`, `a month runs from its first to its last day (${s.slice(0, 8)}01 to ${last})`);
   }
 }
-
-export const figureSchema = z.object(figureFields).superRefine(refineFigure);

@@ -6,9 +6,11 @@ import { z } from 'astro/zod';
 import { figureFields, refineFigure, TOPICS } from './figure.ts';
 
 const { id: idField, ...figureRest } = figureFields;
-import { areaCode, figureId, isoDateOrEmpty, msg, optionalText, text } from './fields.ts';
+import { areaCode, decimalOrEmpty, figureId, isoDateOrEmpty, msg, optionalText, text } from './fields.ts';
+import { isValidReceipt } from '../lib/feedback/receipt.ts';
+import type { ChangelogRow, CheckRow, CountyPairRow, DivisionRow, SourceRow, UnitRow } from '../model.ts';
 
-const oneOf = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T, what: string) =>
   z.enum(values, { error: msg(`${what}只能是：${values.join('、')}`, `${what} must be one of: ${values.join(', ')}`) });
 
 export const CATEGORIES = ['unstable', 'marginal', 'sudden', 'all'] as const;
@@ -98,13 +100,45 @@ export const countyPairsSchema = z.object({
   note_zh: optionalText().describe('What the sources say about the pairing.'),
 });
 
+const requiredDate = (what_zh: string, what_en: string) =>
+  isoDateOrEmpty()
+    .refine((d) => d !== null, { error: msg(`请填写${what_zh} YYYY-MM-DD`, `the ${what_en} is required (YYYY-MM-DD)`) })
+    .transform((d) => d as string);
+
+const slug = (what_zh: string, what_en: string) =>
+  text().regex(/^[a-z0-9][a-z0-9-]*$/, { error: msg(`${what_zh}只用小写字母、数字和连字符，如 2026-12-03-correction`, `${what_en} use lowercase letters, digits and hyphens, e.g. 2026-12-03-correction`) });
+
 export const changelogSchema = z.object({
-  date: isoDateOrEmpty()
-    .refine((d) => d !== null, { error: msg('请填写变更日期 YYYY-MM-DD', 'the date of the change is required (YYYY-MM-DD)') })
-    .describe('Date the change was published (YYYY-MM-DD).'),
-  tables: text().describe('Ids of the tables the change touched, separated by ";".'),
+  id: slug('变更编号', 'change ids').describe('Stable id of the change (its key; several changes may share a date), e.g. 2026-11-29-first-release. Used in the feed and in links.'),
+  date: requiredDate('变更日期', 'date of the change').describe('Date the change was published (YYYY-MM-DD).'),
+  tables: text().describe('Ids of the datasets the change touched, separated by ";" (any table here, all-figures or key-villages).'),
   summary_zh: text().describe('What changed and why, in Chinese.'),
   summary_en: text().describe('What changed and why, in English.'),
+});
+
+export const correctionsSchema = z.object({
+  id: slug('更正编号', 'correction ids').describe('Stable id of the correction, e.g. 2026-12-03-halls. The errata page links to it.'),
+  figure_id: figureId().describe('Id of the corrected figure (in monitoring.csv, figures.csv or east-west-pairings.csv).'),
+  date: requiredDate('更正日期', 'date of the correction').describe('Date the correction was published (YYYY-MM-DD).'),
+  old_value: decimalOrEmpty().refine((v) => v !== null, { error: msg('请填写更正前的数值', 'the value before the correction is required') }).describe('The value shown before the correction, in the figure\'s unit.'),
+  new_value: decimalOrEmpty().refine((v) => v !== null, { error: msg('请填写更正后的数值', 'the corrected value is required') }).describe('The corrected value; the figure row must hold it (the latest correction of a figure).'),
+  unit: text().describe('The unit of both values, as the figure row states it.'),
+  reason_zh: text().describe('Why the value was corrected, in Chinese.'),
+  reason_en: text().describe('Why the value was corrected, in English.'),
+  source_id: text().describe('Id of the source (sources.csv) that gives the corrected value.'),
+  locator: text().describe('Where in that source the corrected value stands.'),
+  report_ref: optionalText()
+    .refine((r) => r === null || isValidReceipt(r), { error: msg('查询码格式不对：只填读者纠错的查询码（如 MY…），不要填姓名、电话等个人信息', 'not a receipt: give only the public reference of the reader\'s report (MY…), never a name or contact') })
+    .describe('Where a reader\'s report (数据纠错) led to the correction: its public reference (receipt) only, never personal data. Empty otherwise.'),
+});
+
+export const transcriptSchema = z.object({
+  figure_id: figureId().describe('Id of the figure in the figure tables.'),
+  source_id: text().describe('Id of the source (sources.csv) the figure is read from.'),
+  locator: text().describe('Where in the source it stands, as in the figure row.'),
+  value: decimalOrEmpty().refine((v) => v !== null, { error: msg('请填写来源中的数值', 'the value as the source prints it is required') }).describe('The value exactly as the source prints it.'),
+  unit: text().describe('The unit exactly as the source prints it.'),
+  period_label: text().describe('The period, as the figure row labels it.'),
 });
 
 export interface TableDef {
@@ -130,18 +164,20 @@ export const TABLES = [
   { id: 'sources', file: 'sources.csv', title_zh: '数据来源', title_en: 'Sources', description_zh: '本门户引用的全部来源。', schema: sourcesSchema, key: 'id', figures: false },
   { id: 'divisions', file: 'divisions.csv', title_zh: '行政区划', title_en: 'Administrative divisions', description_zh: '四川省、绵阳市及其9个县级行政区的代码与名称。', schema: divisionsSchema, key: 'code', figures: false },
   { id: 'units', file: 'units.csv', title_zh: '计量单位', title_en: 'Units', description_zh: '发布单位与基本单位的换算。', schema: unitsSchema, key: 'unit', figures: false },
-  { id: 'changelog', file: 'changelog.csv', title_zh: '数据更新记录', title_en: 'Data changelog', description_zh: '每次数据变更的日期、涉及的表和说明。', schema: changelogSchema, key: 'date', figures: false },
+  { id: 'changelog', file: 'changelog.csv', title_zh: '数据更新记录', title_en: 'Data changelog', description_zh: '每次数据变更的编号、日期、涉及的表和说明。', schema: changelogSchema, key: 'id', figures: false },
+  { id: 'corrections', file: 'corrections.csv', title_zh: '更正记录', title_en: 'Corrections', description_zh: '已发布数字的每次更正：原值、新值、日期、原因、依据，以及促成更正的读者纠错查询码。', schema: correctionsSchema, key: 'id', figures: false },
+  { id: 'source-transcript', file: 'source-transcript.csv', title_zh: '来源数字复核转录', title_en: 'Source transcript (second keying)', description_zh: '按来源逐项第二次录入的数字（值、单位、位置、时期），构建时与各数字表逐项比对，防止录入或调换错误。', schema: transcriptSchema, key: 'figure_id', figures: false },
   { id: 'checks', file: 'checks.csv', title_zh: '交叉核对规则', title_en: 'Cross-checks', description_zh: '构建时逐条验证的数字关系。', schema: checksSchema, key: 'id', figures: false },
 ] as const satisfies readonly TableDef[];
 
-export type TableId = (typeof TABLES)[number]['id'];
-export type MonitoringRow = z.output<typeof monitoringSchema>;
-export type FiguresRow = z.output<typeof figuresSchema>;
-export type PairingsRow = z.output<typeof pairingsSchema>;
-export type SourceRow = z.output<typeof sourcesSchema>;
-export type DivisionRow = z.output<typeof divisionsSchema>;
-export type UnitRow = z.output<typeof unitsSchema>;
-export type ChangelogRow = z.output<typeof changelogSchema>;
-export type CheckRow = z.output<typeof checksSchema>;
-export type CountyPairRow = z.output<typeof countyPairsSchema>;
-export { figureId };
+// The model types (src/model.ts) are what these schemas produce: checked here at compile time.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const typesAgree: [
+  Same<z.output<typeof sourcesSchema>, SourceRow>,
+  Same<z.output<typeof divisionsSchema>, DivisionRow>,
+  Same<z.output<typeof unitsSchema>, UnitRow>,
+  Same<z.output<typeof checksSchema>, CheckRow>,
+  Same<z.output<typeof countyPairsSchema>, CountyPairRow>,
+  Same<z.output<typeof changelogSchema>, Omit<ChangelogRow, 'correction'>>,
+] = [true, true, true, true, true, true];
+void typesAgree;

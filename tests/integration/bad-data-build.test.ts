@@ -1,27 +1,48 @@
+// Corrupted copies of the project: each corruption must fail `npm run check:data` and
+// `astro build` alike, with its one clear message (file:line, Chinese and English), and
+// nothing else.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { copyProject, CORRUPTIONS, type ProjectCopy } from '../support/dataCopy.ts';
 
-// A copy of the project whose data/ has one bad cell, built for real.
-const dir = mkdtempSync(join(tmpdir(), 'portal-bad-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const copies: ProjectCopy[] = [];
+afterAll(() => copies.forEach((c) => c.remove()));
 
-describe('a bad CSV stops the build', () => {
-  it('names the file, line, column, the bad value and the fix', () => {
-    for (const p of ['src', 'data', 'content', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json']) if (existsSync(p)) cpSync(p, join(dir, p), { recursive: true }); // content/ may be absent in a fresh clone (empty dirs are not in git)
-    symlinkSync(join(process.cwd(), 'node_modules'), join(dir, 'node_modules'));
-    const csv = join(dir, 'data/figures.csv');
-    const lines = readFileSync(csv, 'utf8').split('\n');
-    const i = lines.findIndex((l) => l.startsWith('income.migrant_workers,'));
-    lines[i] = lines[i].replace(',83608,人,', ',"83,608",人,'); // what Excel writes for a number typed with a separator
-    writeFileSync(csv, lines.join('\n'));
-    const r = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { cwd: dir, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+const checkData = (root: string) => spawnSync(process.execPath, ['scripts/check-data.ts'], { cwd: root, encoding: 'utf8', env });
+const build = (root: string) => spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { cwd: root, encoding: 'utf8', env });
+/** The problem lines a run printed (each starts with two spaces and a path). */
+const problemLines = (out: string) => out.split('\n').filter((l) => /^\s+(\S+\/)?[\w.-]+\.(csv|mdx?)(:\d|: )/.test(l.replace(/\x1b\[[0-9;]*m/g, '')));
+
+const cases = [
+  ...CORRUPTIONS,
+  {
+    name: 'a number typed with a thousands separator (what Excel writes for 83,608)',
+    apply: (p: ProjectCopy) => p.edit('data/figures.csv', (t) => t.replace('income.migrant_workers,income,脱贫劳动力外出务工人数,Workers lifted out of poverty in migrant employment,83608,', 'income.migrant_workers,income,脱贫劳动力外出务工人数,Workers lifted out of poverty in migrant employment,"83,608",')),
+    message: /data\/figures\.csv:8:5 列\/column "value" \(Excel E\): 数字中有千分位逗号：请删去逗号，写作 83608.* — 读到\/got "83,608"/,
+  },
+];
+
+describe.each(cases)('$name', ({ apply, message }) => {
+  const copy = copyProject();
+  copies.push(copy);
+  apply(copy);
+
+  it('fails npm run check:data with its one message', () => {
+    const r = checkData(copy.root);
     const out = r.stdout + r.stderr;
+    expect(r.status).toBe(1);
+    expect(out).toMatch(message);
+    expect(problemLines(out)).toHaveLength(1);
+  });
+
+  it('fails astro build with the same message, no stack trace', () => {
+    const r = build(copy.root);
+    const out = (r.stdout + r.stderr).replace(/\x1b\[[0-9;]*m/g, '');
     expect(r.status).not.toBe(0);
     expect(out).toContain('构建停止');
-    expect(out).toMatch(new RegExp(`data/figures\\.csv:${i + 1}:5 列/column "value" \\(Excel E\\): 不是数字：请只填阿拉伯数字和小数点，不带单位、千分位逗号`));
-    expect(out).toContain('读到/got "83,608"');
+    expect(out).toMatch(message);
+    expect(problemLines(out)).toHaveLength(1);
+    expect(out).not.toMatch(/\n\s+at .*\.(ts|js|mjs):\d+/);
   });
 });

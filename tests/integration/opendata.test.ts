@@ -56,6 +56,14 @@ describe('dataset downloads', () => {
       // RFC 4180 line ends.
       expect(text.replace(/"[^"]*"/g, '').match(/(?<!\r)\n/g)).toBeNull();
       const parsed = parseCsv(text);
+      if (expected.length === 0) {
+        // A table with no rows yet (e.g. corrections): the header alone, and an empty JSON array.
+        expect(parsed.data).toEqual([]);
+        const file = TABLES.find((t) => t.id === id)!.file;
+        expect(text.split('\r\n')[0]).toBe(readDataDir('data')[`data/${file}`].split('\n')[0]);
+        expect(JSON.parse(new TextDecoder().decode(await bytesOf(`/data/${id}.json`)))).toEqual([]);
+        return;
+      }
       expect(parsed.data.map((r) => Object.fromEntries(Object.keys(expected[0]).map((k) => [k, r[k]])))).toEqual(expected);
       for (const k of Object.keys(expected[0])) expect(parsed.meta.fields).toContain(k);
       // Machine form: no digit grouping in numbers.
@@ -229,8 +237,8 @@ describe('the catalogue', () => {
     }
     const readme = new TextDecoder().decode(entries.find((e) => e.name === 'README.md')!.bytes);
     for (const s of ['使用条款', '引用', '来源', data.sources[0].title_zh]) expect(readme).toContain(s);
-    // Deterministic: the same build twice gives the same bytes (fixed timestamps).
-    expect(sha(await bytesOf('/data/mianyang-rr-data.zip'))).toBe(sha(await bytesOf('/data/mianyang-rr-data.zip')));
+    // Determinism (the same data gives the same bytes at any time) is tested on the catalogue
+    // itself in tests/unit/opendata/catalogue.test.ts.
   });
 
   it('the /data/ pages announce the Atom feed, whose entries link to absolute URLs', async () => {

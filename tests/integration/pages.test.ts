@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadDataset } from '../../src/loaders/loadDataset.ts';
 import { readDataDir } from '../../src/loaders/readDataDir.ts';
 import { withUnit } from '../../src/lib/format.ts';
+import { readOracle } from '../support/oracle.ts';
 
 const base = inject('baseUrl');
 const data = loadDataset(readDataDir('data'));
@@ -21,7 +22,7 @@ const card = (page: string, id: string) => page.match(new RegExp(`<li[^>]*data-f
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 beforeAll(async () => {
-  for (const p of ['/', ...TOPIC_PATHS, '/about/']) html[p] = await get(p);
+  for (const p of ['/', ...TOPIC_PATHS, '/villages/', '/about/']) html[p] = await get(p);
 });
 
 describe('topic pages', () => {
@@ -44,6 +45,17 @@ describe('topic pages', () => {
         expect(c).toContain(esc(f.formula_shown!));
       }
       for (const chk of data.checks.filter((x) => x.figure_ids.includes(f.id))) expect(c, `${f.id} / ${chk.id}`).toContain(esc(chk.shown));
+    }
+  });
+
+  it('show every figure of the primary source as the source prints it (the oracle, not data/)', () => {
+    const pages = [...TOPIC_PATHS, '/villages/'];
+    for (const o of readOracle()) {
+      const c = pages.map((p) => card(html[p], o.id)).find(Boolean);
+      expect(c, `${o.id} is on no topic page`).toBeDefined();
+      expect(c, o.id).toContain(`<p class="value">${withUnit(o.value, o.unit)}</p>`);
+      expect(c, o.id).toContain(esc(o.period_label));
+      expect(c, o.id).toContain(esc(o.locator));
     }
   });
 

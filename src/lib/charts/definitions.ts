@@ -4,7 +4,7 @@
  * takeaway is read from the figures, never typed. Each chart names the view (views.ts)
  * that its 下载数据 link downloads.
  */
-import type { Dataset, Figure } from '../../loaders/loadDataset.ts';
+import type { Dataset, Figure } from '../../model.ts';
 import { withUnit } from '../format.ts';
 import { CATEGORY_ORDER, CATEGORY_ZH, PAIR_TYPE_ZH, STATUS_ZH } from '../dims.ts';
 import { VIEW_EASTWEST_PAIRINGS, VIEW_MONITORING_NEW, VIEW_MONITORING_STATUS_HOUSEHOLDS, VIEW_MONITORING_STATUS_PERSONS, viewFigures, type View } from '../views.ts';

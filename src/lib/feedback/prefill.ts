@@ -1,7 +1,7 @@
 // Pre-filling the form from its link: 报告此数字有误 (?type=data_error&figure=<id>) and
 // disclosure requests offered where the portal shows a gap (?type=disclosure&topic=<t>).
 // Pure: takes the dataset, so pages and unit tests share it.
-import type { Dataset } from '../../loaders/loadDataset.ts';
+import type { Dataset } from '../../model.ts';
 import { withUnit } from '../format.ts';
 import { FEEDBACK_TYPES, LIMITS } from './schema.ts';
 import type { FeedbackType } from './schema.ts';

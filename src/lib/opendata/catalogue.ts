@@ -4,7 +4,7 @@
  * README, and the Atom feed of data changes. The endpoints serve `files` byte for byte and
  * the pages list the same objects, so a hash on a page is always the hash of the file.
  */
-import type { SourceRow } from '../../schemas/tables.ts';
+import type { Release, SourceRow } from '../../model.ts';
 import type { ColumnDoc } from './columns.ts';
 import type { DatasetView, OpenDataset, Period } from './datasets.ts';
 import { csvBytes, jsonBytes, sha256, textBytes } from './encode.ts';
@@ -54,8 +54,11 @@ export interface Catalogue {
   packageFiles: DataFile[];
   /** Every file served under /data/, by name. */
   files: Map<string, DataFile>;
-  /** Date of the newest change of any dataset (the catalogue's version). */
+  /** Date of the newest change of any dataset. */
   updated: string | null;
+  /** The current data release (version and date) and the one before it, if any. */
+  release: Release;
+  previous: Release | null;
   options: CatalogueOptions;
 }
 
@@ -119,7 +122,7 @@ function sourcesOf(o: CatalogueOptions, ids: string[]) {
 }
 
 /** Frictionless Data Package (v1 descriptor): one tabular resource per CSV for programs. */
-export function dataPackage(o: CatalogueOptions, entries: CatalogueEntry[], updated: string | null): object {
+export function dataPackage(o: CatalogueOptions, entries: CatalogueEntry[], release: Release): object {
   const res = (name: string, f: DataFile, title: string, description: string, d: OpenDataset) => ({
     name: name.replace(/[^a-z0-9._-]/g, '_'),
     path: f.name,
@@ -141,8 +144,8 @@ export function dataPackage(o: CatalogueOptions, entries: CatalogueEntry[], upda
     title: `${o.portalName}数据`,
     description: `${o.publisher}公开的乡村振兴数据：每个数字注明时期、来源与定位。${o.portalNameEn}: open data.`,
     homepage: `${o.site}/data/`,
-    version: updated ?? undefined,
-    created: updated ? `${updated}T00:00:00+08:00` : undefined,
+    version: release.version,
+    created: `${release.date}T00:00:00+08:00`,
     licenses: [{ name: o.license.url ? o.license.name.replace(/[^A-Za-z0-9.-]/g, '-') : 'attribution', path: licenseUrl(o), title: o.license.name }],
     contributors: [{ title: o.publisher, role: 'publisher', path: `${o.site}/` }],
     resources: entries.flatMap((e) => [
@@ -244,11 +247,11 @@ export function dcatCatalog(o: CatalogueOptions, entries: CatalogueEntry[], zipF
 }
 
 /** The README of the zip: what the data is, where it comes from, the licence, how to cite. */
-export function readme(o: CatalogueOptions, entries: CatalogueEntry[], updated: string | null): string {
+export function readme(o: CatalogueOptions, entries: CatalogueEntry[], updated: string | null, release?: Release): string {
   const lines = [
     `# ${o.portalName}数据 / ${o.portalNameEn}: open data`,
     '',
-    `版本 / version: ${updated ?? '—'}`,
+    `版本 / version: ${release ? `${release.version}（${release.date}）` : updated ?? '—'}`,
     `发布者 / publisher: ${o.publisher} (${o.publisherEn})`,
     `网址 / web: ${o.site}/data/`,
     '',
@@ -281,7 +284,9 @@ export function readme(o: CatalogueOptions, entries: CatalogueEntry[], updated: 
 }
 
 /** The whole catalogue, computed once from the datasets. */
-export function buildCatalogue(datasets: OpenDataset[], o: CatalogueOptions, changelog: { date: string | null; tables: string; summary_zh: string; summary_en: string }[]): Catalogue {
+export function buildCatalogue(datasets: OpenDataset[], o: CatalogueOptions, releases: readonly Release[]): Catalogue {
+  const [release, previous = null] = releases;
+  const changelog = releases.flatMap((r) => r.changes);
   const entries: CatalogueEntry[] = datasets.map((d) => ({
     dataset: d,
     files: rowFiles(d.id, d.columns, d.rows),
@@ -289,8 +294,8 @@ export function buildCatalogue(datasets: OpenDataset[], o: CatalogueOptions, cha
   }));
   const updated = datasets.map((d) => d.updated).filter((x): x is string => !!x).sort().at(-1) ?? null;
   const dataFiles = entries.flatMap((e) => [...e.files, ...e.views.flatMap((v) => v.files)]);
-  const pkg = file('datapackage.json', 'Frictionless 数据包描述', 'JSON', 'application/json', textBytes(JSON.stringify(dataPackage(o, entries, updated), null, 2) + '\n'));
-  const readmeText = readme(o, entries, updated);
+  const pkg = file('datapackage.json', 'Frictionless 数据包描述', 'JSON', 'application/json', textBytes(JSON.stringify(dataPackage(o, entries, release), null, 2) + '\n'));
+  const readmeText = readme(o, entries, updated, release);
   const zipFile = file(ZIP_NAME, '全部数据（zip 压缩包，含说明 README.md）', 'ZIP', 'application/zip',
     zip([{ name: 'README.md', bytes: textBytes(readmeText) }, { name: pkg.name, bytes: pkg.bytes }, ...dataFiles.map((f) => ({ name: f.name, bytes: f.bytes }))], updated ?? undefined));
   const catalog = file('catalog.json', 'DCAT 数据目录（JSON-LD）', 'JSON-LD', 'application/ld+json', textBytes(JSON.stringify(dcatCatalog(o, entries, zipFile, updated), null, 2) + '\n'));
@@ -301,7 +306,7 @@ export function buildCatalogue(datasets: OpenDataset[], o: CatalogueOptions, cha
     if (files.has(f.name)) throw new Error(`two downloads are both named ${f.name}`);
     files.set(f.name, f);
   }
-  return { entries, packageFiles, files, updated, options: o };
+  return { entries, packageFiles, files, updated, release, previous, options: o };
 }
 
 export { changeAnchor };

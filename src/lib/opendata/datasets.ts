@@ -8,11 +8,11 @@
  * build the same catalogue the site serves.
  */
 import { z } from 'astro/zod';
-import type { ChangelogRow } from '../../schemas/tables.ts';
+import type { ChangelogRow } from '../../model.ts';
 import { TABLES } from '../../schemas/tables.ts';
 import { figureFields } from '../../schemas/figure.ts';
 import { text } from '../../schemas/fields.ts';
-import type { Dataset, Figure } from '../../loaders/loadDataset.ts';
+import type { Dataset, Figure } from '../../model.ts';
 import { KeyVillageRowSchema } from '../villages/schema.ts';
 import { viewFigures, viewStem, type View } from '../views.ts';
 import { columnsOf, shapeOf, withMeta, type ColumnDoc } from './columns.ts';

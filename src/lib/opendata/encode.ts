@@ -9,6 +9,7 @@
  * (EF BB BF) so zh-CN Excel reads it as UTF-8 instead of GBK.
  */
 import { createHash } from 'node:crypto';
+import { writeCsv } from '../csv.ts';
 import type { ColumnDoc } from './columns.ts';
 import type { Row } from './datasets.ts';
 
@@ -16,15 +17,9 @@ export const CSV_EOL = '\r\n';
 const BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
 const utf8 = new TextEncoder();
 
-function quote(value: string): string {
-  return /[",\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
 /** CSV text: header row of column names, then one record per row; empty cell = no value. */
 export function csvText(columns: readonly ColumnDoc[], rows: readonly Row[]): string {
-  const lines = [columns.map((c) => quote(c.name)).join(',')];
-  for (const r of rows) lines.push(columns.map((c) => quote(r[c.name] ?? '')).join(','));
-  return lines.join(CSV_EOL) + CSV_EOL;
+  return writeCsv(columns.map((c) => c.name), rows.map((r) => columns.map((c) => r[c.name])), { eol: CSV_EOL });
 }
 
 export function csvBytes(columns: readonly ColumnDoc[], rows: readonly Row[], options: { bom?: boolean } = {}): Uint8Array {

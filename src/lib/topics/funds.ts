@@ -4,7 +4,7 @@
  * them side by side and never adds them up. A money figure not named here still appears,
  * marked 未分类, so a new figure in data/ can never silently drop off the page.
  */
-import type { Figure } from '../../loaders/loadDataset.ts';
+import type { Figure } from '../../model.ts';
 
 export interface MoneyKind {
   /** 争取 / 预算 / 建立 / 使用 / 拨付 / 贷款 */

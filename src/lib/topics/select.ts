@@ -1,7 +1,7 @@
 /**
  * Selecting figures for pages by table, topic and dimension codes (never by label text).
  */
-import type { Figure } from '../../loaders/loadDataset.ts';
+import type { Figure } from '../../model.ts';
 
 /** Figures whose dims match every given code. */
 export function byDims(figs: Figure[], dims: Record<string, string | string[]>): Figure[] {

@@ -7,7 +7,7 @@
 //    real validator without ever being added to data/gazetteer,
 //  - source_id DEMO-SYNTHETIC.
 import { geoContains } from 'd3';
-import { toCsv } from '../csv.ts';
+import { writeCsv } from '../csv.ts';
 import { countiesOf, type Division } from '../divisions.ts';
 import { serializeTowns, serializeVillages, type Town, type Village } from '../gazetteer/gazetteer.ts';
 import type { CountiesCollection, CountyFeature } from '../geo/simplifyCounties.ts';
@@ -103,7 +103,7 @@ export function makeDemoVillages(
     }
   }
   return {
-    keyVillagesCsv: toCsv(KEY_VILLAGE_COLUMNS, rows),
+    keyVillagesCsv: writeCsv(KEY_VILLAGE_COLUMNS, rows),
     townsCsv: serializeTowns(towns),
     villagesCsv: serializeVillages(villages),
   };

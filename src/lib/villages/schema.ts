@@ -1,23 +1,10 @@
 // Schema of one row of data/key-villages.csv (乡村振兴重点帮扶村).
 import { z } from 'astro/zod';
 
-/** The five categories of key-assistance villages, exactly as written in the CSV. */
-export const KEY_VILLAGE_CATEGORIES = [
-  '脱贫村',
-  '重点生态功能区覆盖村',
-  '重大工程项目区覆盖村',
-  '传统历史文化村',
-  '掉边掉角边缘村',
-] as const;
-export type KeyVillageCategory = (typeof KEY_VILLAGE_CATEGORIES)[number];
+import { KEY_VILLAGE_CATEGORIES, type KeyVillage, type KeyVillageCategory } from '../../model.ts';
 
-export const KEY_VILLAGE_CATEGORY_EN: Record<KeyVillageCategory, string> = {
-  脱贫村: 'village lifted out of poverty',
-  重点生态功能区覆盖村: 'village in a key ecological function zone',
-  重大工程项目区覆盖村: 'village in a major engineering project area',
-  传统历史文化村: 'traditional / historic-cultural village',
-  掉边掉角边缘村: 'remote border-corner village',
-};
+/** The five categories of key-assistance villages, exactly as written in the CSV. */
+export { KEY_VILLAGE_CATEGORIES, type KeyVillage, type KeyVillageCategory };
 
 export const KEY_VILLAGE_COLUMNS = [
   'village_code',
@@ -124,7 +111,6 @@ export const KeyVillageRowSchema = z.object({
     .describe('来源内定位，如"附件2 第3页 第15行"（可选）/ where in the source, e.g. "annex 2, p. 3, row 15" (optional)'),
 });
 
-/** Raw CSV row (all strings) as accepted by the schema. */
-export type KeyVillageRowInput = z.input<typeof KeyVillageRowSchema>;
-/** A validated key-village row. */
-export type KeyVillage = z.output<typeof KeyVillageRowSchema> & { line: number };
+// The model's KeyVillage is what this schema produces (checked at compile time).
+const agrees: [z.output<typeof KeyVillageRowSchema> & { line: number }] extends [KeyVillage] ? (KeyVillage extends z.output<typeof KeyVillageRowSchema> & { line: number } ? true : false) : false = true;
+void agrees;

@@ -1,8 +1,9 @@
 // Validator for data/key-villages.csv. Pure: takes the file text and lookup tables,
-// returns typed rows or throws KeyVillageValidationError listing every problem as
-//   file:line: column "x": problem (got "y") — fix: …
-// in Chinese and English.
+// returns typed rows or throws DataError listing every problem in the one format of the
+// data check (file:line:column, Excel letter, value, problem and fix, Chinese and English).
 import { parseCsv } from '../csv.ts';
+import { DataError } from '../../loaders/problems.ts';
+import type { CountComparison, CountyCount, Problem } from '../../model.ts';
 import { countiesOf, type Division } from '../divisions.ts';
 import { shortVillageName, type Gazetteer, type Village } from '../gazetteer/gazetteer.ts';
 import {
@@ -14,33 +15,6 @@ import {
   type KeyVillage,
   type KeyVillageColumn,
 } from './schema.ts';
-
-export interface KeyVillageProblem {
-  file: string;
-  line: number;
-  /** Column name, or "(row)" for whole-row problems. */
-  column: string;
-  /** "中文 / English" */
-  problem: string;
-  got: string;
-  /** "中文 / English" */
-  fix: string;
-}
-
-export function formatProblem(p: KeyVillageProblem): string {
-  return `${p.file}:${p.line}: column "${p.column}": ${p.problem} (got "${p.got}") — fix: ${p.fix}`;
-}
-
-export class KeyVillageValidationError extends Error {
-  problems: KeyVillageProblem[];
-  constructor(fileName: string, problems: KeyVillageProblem[]) {
-    super(
-      `${fileName}: ${problems.length} 个问题 / ${problems.length} problem(s):\n` + problems.map(formatProblem).join('\n'),
-    );
-    this.name = 'KeyVillageValidationError';
-    this.problems = problems;
-  }
-}
 
 export interface ValidateOptions {
   /** [west, south, east, north]; default MIANYANG_BBOX. */
@@ -74,14 +48,16 @@ export function validateKeyVillages(
 ): KeyVillage[] {
   const bbox = options.bbox ?? MIANYANG_BBOX;
   const excluded = options.excludedCountyCode === undefined ? KEY_VILLAGE_PLAN.excludedCountyCode : options.excludedCountyCode;
-  const problems: KeyVillageProblem[] = [];
-  const add = (line: number, column: string, problem: string, got: string, fix: string) =>
-    problems.push({ file: fileName, line, column, problem, got, fix });
-
+  const problems: Problem[] = [];
   const { header, records } = parseCsv(csvText);
+  const add = (line: number, column: string, problem: string, got: string, fix: string) => {
+    const i = header.indexOf(column);
+    problems.push({ file: fileName, line, column, columnIndex: i >= 0 ? i + 1 : undefined, value: got, message: `${problem} — 改法/fix: ${fix}` });
+  };
+
   if (header.length === 0) {
     add(1, '(header)', '文件为空，缺少表头 / file is empty, the header row is missing', '', `第一行写入表头 / put this header on line 1: ${KEY_VILLAGE_COLUMNS.join(',')}`);
-    throw new KeyVillageValidationError(fileName, problems);
+    throw new DataError(problems);
   }
   const missing = KEY_VILLAGE_COLUMNS.filter((c) => !header.includes(c));
   const unknown = header.filter((h) => !(KEY_VILLAGE_COLUMNS as readonly string[]).includes(h));
@@ -96,7 +72,7 @@ export function validateKeyVillages(
   for (const c of unknown) {
     add(1, c, '未知列（可能拼写错误）/ unknown column (typo?)', c, `只使用这些列 / use only these columns: ${KEY_VILLAGE_COLUMNS.join(',')}`);
   }
-  if (problems.length) throw new KeyVillageValidationError(fileName, problems);
+  if (problems.length) throw new DataError(problems);
 
   const villages = new Map<string, Village>(gazetteer.villages.map((v) => [v.code, v]));
   const townName = new Map<string, string>(gazetteer.towns.map((t) => [t.code, t.name]));
@@ -233,40 +209,15 @@ export function validateKeyVillages(
       const i = (KEY_VILLAGE_COLUMNS as readonly string[]).indexOf(c);
       return i < 0 ? -1 : i;
     };
-    problems.sort((a, b) => a.line - b.line || order(a.column) - order(b.column));
-    throw new KeyVillageValidationError(fileName, problems);
+    problems.sort((a, b) => a.line - b.line || order(a.column ?? '') - order(b.column ?? ''));
+    throw new DataError(problems);
   }
   return rows;
 }
 
 // ---------------------------------------------------------------------------
 
-export interface CountyCount {
-  code: string;
-  name_zh: string;
-  name_en: string;
-  count: number;
-}
-
-export interface CountComparison {
-  /** Rows in the file. */
-  total: number;
-  /** Published total (94). */
-  published: number;
-  /** total − published. */
-  difference: number;
-  /** Every county from divisions.csv, sorted by code, with its row count. */
-  perCounty: CountyCount[];
-  /**
-   * empty: header only; incomplete: fewer rows than published; matches: equal and none in the
-   * excluded county; exceeds: more rows than published; excluded-county: rows in 涪城区.
-   */
-  status: 'empty' | 'incomplete' | 'matches' | 'exceeds' | 'excluded-county';
-  /** True only when the file agrees with the published total. */
-  agrees: boolean;
-  /** Human-readable disagreements, "中文 / English"; empty when agrees. */
-  problems: string[];
-}
+export type { CountComparison, CountyCount };
 
 /** Compare per-county counts with the published total (94 villages, none in 涪城区). */
 export function compareWithPublishedTotal(

@@ -5,18 +5,15 @@
  *
  * The golden files change only on purpose: after a deliberate change to the chart, run
  *   UPDATE_GOLDEN=1 npx vitest run --project unit tests/unit/charts
- * and review the diff of tests/unit/charts/golden/*.svg before committing.
+ * and review the diff of tests/unit/charts/golden/*.svg before committing. A missing golden
+ * fails; a mismatch writes <name>-changed.svg beside the golden (tests/support/golden.ts).
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { barChart, type BarRow } from '../../../src/lib/charts/barChart.ts';
+import { expectGolden } from '../../support/golden.ts';
 
-const golden = (name: string, svg: string) => {
-  const p = join(import.meta.dirname, 'golden', name);
-  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(p)) writeFileSync(p, svg + '\n');
-  expect(svg + '\n').toBe(readFileSync(p, 'utf8'));
-};
+const golden = (name: string, svg: string) => expectGolden(join(import.meta.dirname, 'golden', name), svg);
 
 // Fixture rows (not the live data, so the golden files change only when the chart does).
 const simple: BarRow[] = [

@@ -2,7 +2,7 @@ import { geoContains } from 'd3';
 import { describe, expect, it } from 'vitest';
 import { countyLabels, countyMapSvg } from '../../../src/lib/geo/countySvg.ts';
 import type { CountiesCollection } from '../../../src/lib/geo/simplifyCounties.ts';
-import { read } from './helpers.ts';
+import { read } from '../../support/geo.ts';
 
 const geo = JSON.parse(read('data/geo/mianyang-counties.geojson')) as CountiesCollection;
 const FUCHENG = '510703';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, holds, parseCheck, parseFormula, references, render } from '../../../src/lib/expression.ts';
-import { parseDecimal, toDecimalString } from '../../../src/lib/decimal.ts';
+import { evaluate, holds, parseCheck, parseFormula, references, render } from '../../src/lib/expression.ts';
+import { parseDecimal, toDecimalString } from '../../src/lib/decimal.ts';
 
 const values: Record<string, string> = { 'a.x': '473', 'a.y': '1249', 'a.total': '1722' };
 const lookup = (id: string) => parseDecimal(values[id]);

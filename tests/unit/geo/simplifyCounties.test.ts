@@ -5,7 +5,7 @@ import { buildCountiesGeo, serializeCountiesGeo, GeoJoinError, type CountiesColl
 import { countiesOf } from '../../../src/lib/divisions.ts';
 import { MIANYANG_BBOX } from '../../../src/lib/villages/schema.ts';
 import { buildFromRepo } from '../../../scripts/build-geo.ts';
-import { read, divisions, sourceGeo } from './helpers.ts';
+import { read, divisions, sourceGeo } from '../../support/geo.ts';
 
 const committedText = read('data/geo/mianyang-counties.geojson');
 const committed = JSON.parse(committedText) as CountiesCollection;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { div, mul, parseDecimal, toDecimalString, toFixed } from '../../../src/lib/decimal.ts';
+import { div, mul, parseDecimal, toDecimalString, toFixed } from '../../src/lib/decimal.ts';
 
 describe('exact decimals', () => {
   it('converts published units to base units without floating-point error', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { groupDigits, percent, toWanYi, withUnit } from '../../../src/lib/format.ts';
-import { div, parseDecimal } from '../../../src/lib/decimal.ts';
+import { groupDigits, percent, toWanYi, withUnit } from '../../src/lib/format.ts';
+import { div, parseDecimal } from '../../src/lib/decimal.ts';
 
 describe('zh-CN number formatting', () => {
   it('groups thousands without touching the decimals', () => {

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseDivisions } from '../../../src/lib/divisions.ts';
-import { parseGazetteer } from '../../../src/lib/gazetteer/gazetteer.ts';
+import { parseDivisions } from '../../src/lib/divisions.ts';
+import { parseGazetteer } from '../../src/lib/gazetteer/gazetteer.ts';
 
-export const root = resolve(import.meta.dirname, '../../..');
+export const root = resolve(import.meta.dirname, '../..');
 export const read = (rel: string) => readFileSync(resolve(root, rel), 'utf8');
 export const divisions = () => parseDivisions(read('data/divisions.csv'));
 export const realGazetteer = () =>

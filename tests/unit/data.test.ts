@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { figure } from '../../../src/lib/data.ts';
+import { figure } from '../../src/lib/data.ts';
 
 const dir = 'content/pages';
 const files = readdirSync(dir).filter((f) => /\.mdx?$/.test(f));
@@ -14,7 +14,7 @@ describe('<Fig id> resolution', () => {
     expect(figure('monitoring.monitored.all.households').unit).toBe('户');
   });
   it('throws on an unknown id, naming it', () => {
-    expect(() => figure('monitoring.no_such_figure')).toThrow(/Unknown figure id "monitoring\.no_such_figure"/);
+    expect(() => figure('monitoring.no_such_figure')).toThrow(/未知的数字编号“monitoring\.no_such_figure”.* \| unknown figure id "monitoring\.no_such_figure"/);
   });
   it('every <Fig id> in content/pages exists', () => {
     const ids = files.flatMap((f) => [...readFileSync(`${dir}/${f}`, 'utf8').matchAll(/<Fig id="([^"]+)"/g)].map((m) => m[1]));

@@ -1,12 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import {
   KeyVillageRowSchema,
-  KeyVillageValidationError,
-  KEY_VILLAGE_COLUMNS,
+    KEY_VILLAGE_COLUMNS,
   compareWithPublishedTotal,
   validateKeyVillages,
 } from '../../../src/lib/villages/index.ts';
-import { read, divisions, realGazetteer } from './helpers.ts';
+import { read, divisions, realGazetteer } from '../../support/geo.ts';
+import { DataError, formatProblem } from '../../../src/loaders/problems.ts';
 
 const G = realGazetteer();
 const D = divisions();
@@ -18,8 +18,8 @@ function errorOf(text: string, file: string): string {
   try {
     validateKeyVillages(text, file, G, D);
   } catch (e) {
-    expect(e).toBeInstanceOf(KeyVillageValidationError);
-    return (e as Error).message;
+    expect(e).toBeInstanceOf(DataError);
+    return (e as DataError).problems.map(formatProblem).join('\n') + `\n${(e as DataError).problems.length} problem(s)`;
   }
   throw new Error(`expected ${file} to be rejected`);
 }
@@ -53,18 +53,19 @@ describe('validateKeyVillages', () => {
   it('rejects a code that is not in the gazetteer, naming file, line and column', () => {
     const msg = errorOf(fixture('wrong-code.csv'), 'tests/fixtures/villages/wrong-code.csv');
     expect(msg).toContain(
-      'tests/fixtures/villages/wrong-code.csv:3: column "village_code": 代码不在统计用区划代码名录中 / code is not in the NBS 2023 gazetteer',
+      'tests/fixtures/villages/wrong-code.csv:3:1 列/column "village_code" (Excel A): 代码不在统计用区划代码名录中 / code is not in the NBS 2023 gazetteer',
     );
-    expect(msg).toContain('(got "510727100999")');
+    expect(msg).toContain('读到/got "510727100999"');
     // helps the user: suggests the real code of a village with that name
     expect(msg).toContain('510727100213 东皋村村民委员会（龙安镇）');
-    expect(msg).toContain(': 1 个问题 / 1 problem(s)'); // line 2 is fine
+    expect(msg).toContain('\n1 problem(s)'); // line 2 is fine
   });
 
   it('rejects a name that does not match its code, and says what the code is', () => {
     const msg = errorOf(fixture('name-mismatch.csv'), 'name-mismatch.csv');
-    expect(msg).toContain('name-mismatch.csv:4: column "name": 村名与代码不符');
-    expect(msg).toContain('which is "红砖岭村村民委员会" (got "河石村") — fix: 若代码正确，将村名改为"红砖岭村"');
+    expect(msg).toContain('name-mismatch.csv:4:2 列/column "name" (Excel B): 村名与代码不符');
+    expect(msg).toContain('which is "红砖岭村村民委员会" — 改法/fix: 若代码正确，将村名改为"红砖岭村"');
+    expect(msg).toContain('读到/got "河石村"');
     expect(msg).not.toContain('name-mismatch.csv:2:');
     expect(msg).not.toContain('name-mismatch.csv:3:');
   });
@@ -81,21 +82,21 @@ describe('validateKeyVillages', () => {
       '510703001003,警钟街社区,城厢街道,510703,脱贫村,,,S1,', // 涪城区
     ].join('\n');
     const msg = errorOf(text, 'k.csv');
-    expect(msg).toContain('k.csv:2: column "county_code": 区县与代码不符');
-    expect(msg).toContain('k.csv:3: column "categories": 无效类别 / unknown category: "贫困村"');
-    expect(msg).toContain('k.csv:4: column "lat": lon 已填写而 lat 为空');
-    expect(msg).toContain('k.csv:5: column "lon": 经度超出绵阳市范围');
-    expect(msg).toContain('k.csv:5: column "lat": 纬度超出绵阳市范围');
-    expect(msg).toContain('k.csv:6: column "source_id": 必须注明来源编号');
-    expect(msg).toContain('k.csv:7: column "village_code": 与第 2 行重复');
-    expect(msg).toContain('k.csv:8: column "county_code": 涪城区不在公布的重点帮扶村名单范围内');
-    expect(msg).toContain('8 problem(s)');
+    expect(msg).toContain('k.csv:2:4 列/column "county_code" (Excel D): 区县与代码不符');
+    expect(msg).toContain('k.csv:3:5 列/column "categories" (Excel E): 无效类别 / unknown category: "贫困村"');
+    expect(msg).toContain('k.csv:4:7 列/column "lat" (Excel G): lon 已填写而 lat 为空');
+    expect(msg).toContain('k.csv:5:6 列/column "lon" (Excel F): 经度超出绵阳市范围');
+    expect(msg).toContain('k.csv:5:7 列/column "lat" (Excel G): 纬度超出绵阳市范围');
+    expect(msg).toContain('k.csv:6:8 列/column "source_id" (Excel H): 必须注明来源编号');
+    expect(msg).toContain('k.csv:7:1 列/column "village_code" (Excel A): 与第 2 行重复');
+    expect(msg).toContain('k.csv:8:4 列/column "county_code" (Excel D): 涪城区不在公布的重点帮扶村名单范围内');
+    expect(msg).toContain('\n8 problem(s)');
   });
 
   it('rejects a misspelt or missing header column', () => {
     const msg = errorOf(HEADER.replace('county_code', 'county') + '\n', 'h.csv');
-    expect(msg).toContain('h.csv:1: column "county_code": 缺少必需的列');
-    expect(msg).toContain('h.csv:1: column "county": 未知列');
+    expect(msg).toContain('h.csv:1 列/column "county_code": 缺少必需的列');
+    expect(msg).toContain('h.csv:1:4 列/column "county" (Excel D): 未知列');
   });
 
   it('describes every field of the schema', () => {
